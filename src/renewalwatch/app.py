@@ -1,0 +1,243 @@
+"""One check cycle: fetch every due source, read what is new, decide, store, notify.
+
+A failing source is recorded and never stops the others; everything the cycle learns (items,
+evidence, status changes and the notifications they owe) is committed in one transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from renewalwatch import message
+from renewalwatch.classify import classify
+from renewalwatch.config import Config, Destination
+from renewalwatch.decide import fold
+from renewalwatch.errors import FetchError, ParseError, RetryLater
+from renewalwatch.fetch import Fetcher, FetchResult, Gone, HttpFetcher, Validators
+from renewalwatch.models import Change, Document, Evidence, Source, Verdict, Watch
+from renewalwatch.notify import Notifier
+from renewalwatch.outbox import Delivery, deliver_owed
+from renewalwatch.sources import SOURCE_KINDS
+from renewalwatch.sources.prefilter import mentions_any, check_well_formed
+from renewalwatch.store import SourceHealth, Store
+
+logger = logging.getLogger(__name__)
+
+FetcherFactory = Callable[[], AbstractAsyncContextManager[Fetcher]]
+RETRY_BASE = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceReport:
+    name: str
+    url: str
+    outcome: str  # new, unchanged, not-modified, skipped, disabled, failed
+    items: int = 0
+    new_items: int = 0
+    bytes_read: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome not in ("failed", "skipped", "disabled")
+
+
+@dataclass(frozen=True, slots=True)
+class CycleReport:
+    started: datetime
+    finished: datetime
+    sources: tuple[SourceReport, ...]
+    changes: tuple[Change, ...]
+    deliveries: tuple[Delivery, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return all(s.ok for s in self.sources) and all(d.ok for d in self.deliveries)
+
+
+@dataclass(slots=True)
+class _Outcome:
+    report: SourceReport
+    health: SourceHealth
+    items: list[tuple[Document, str]] = field(default_factory=list)  # (document, content hash)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def http_fetcher_factory(config: Config) -> FetcherFactory:
+    s = config.settings
+
+    def make() -> HttpFetcher:
+        return HttpFetcher(
+            timeout=s.timeout, max_bytes=s.max_bytes, max_redirects=s.max_redirects,
+            concurrency=s.concurrency, per_host=s.per_host, user_agent=s.user_agent,
+        )  # fmt: skip
+
+    return make
+
+
+def backoff(failures: int, cap: float) -> float:
+    return float(min(cap, RETRY_BASE * 2 ** max(0, failures - 1)))
+
+
+def _failed(health: SourceHealth, error: str, now: datetime, cap: float, wait: float | None = None) -> SourceHealth:
+    failures = health.consecutive_failures + 1
+    delay = max(wait or 0.0, backoff(failures, cap))
+    return replace(
+        health,
+        last_checked=now,
+        last_error=error,
+        consecutive_failures=failures,
+        failing_since=health.failing_since or now,
+        next_attempt=now + timedelta(seconds=delay),
+    )
+
+
+def read_documents(source: Source, body: bytes, url: str, names: Sequence[str]) -> list[Document]:
+    """Parse only what could matter: bytes that name no watched show are checked, not parsed."""
+    if not mentions_any(body, names):
+        check_well_formed(source.kind, body, url)
+        return []
+    return SOURCE_KINDS[source.kind](body, url, source.name)
+
+
+def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime) -> list[Evidence]:
+    evidence = []
+    for watch in watches:
+        c = classify(doc.title, doc.text, watch, source.trust)
+        if c.verdict is Verdict.UNRELATED:
+            continue
+        evidence.append(
+            Evidence(
+                watch.key, c.verdict, c.official, c.season, c.sentence, c.rule, c.stale,
+                source.name, doc.url, doc.title, doc.published, now,
+            )  # fmt: skip
+        )
+    return evidence
+
+
+async def _check_source(
+    source: Source, fetcher: Fetcher, store: Store, config: Config, now: datetime, force: bool
+) -> _Outcome:
+    health = store.source(source.name, source.url)
+    if health.url != source.url:  # the config moved the source: start its history afresh
+        health = SourceHealth(source.name, source.url)
+    if health.disabled:
+        return _Outcome(SourceReport(source.name, source.url, "disabled", error=health.disabled), health)
+    if not force and health.next_attempt and health.next_attempt > now:
+        note = f"backing off after {health.consecutive_failures} failures until {health.next_attempt:%H:%M:%S} UTC"
+        return _Outcome(SourceReport(source.name, source.url, "skipped", error=note), health)
+    cap = config.settings.backoff_cap
+    try:
+        result: FetchResult = await fetcher.fetch(source.url, Validators(health.etag, health.last_modified))
+        ok = replace(
+            health, last_checked=now, last_success=now, last_error=None, consecutive_failures=0,
+            failing_since=None, next_attempt=None,
+        )  # fmt: skip
+        if result.not_modified:
+            return _Outcome(SourceReport(source.name, source.url, "not-modified"), ok)
+        ok = replace(ok, etag=result.validators.etag, last_modified=result.validators.last_modified)
+        if result.body_hash == health.body_hash:
+            return _Outcome(SourceReport(source.name, source.url, "unchanged", bytes_read=result.bytes_read), ok)
+        names = [n for w in config.watches for n in w.names]
+        documents = read_documents(source, result.body, source.url, names)
+        ok = replace(ok, body_hash=result.body_hash)
+    except Gone as e:
+        disabled = replace(_failed(health, e.message, now, cap), disabled=e.message)
+        return _Outcome(SourceReport(source.name, source.url, "failed", error=e.message), disabled)
+    except RetryLater as e:
+        failed = _failed(health, e.message, now, cap, e.retry_after)
+        return _Outcome(SourceReport(source.name, source.url, "failed", error=e.message), failed)
+    except (FetchError, ParseError) as e:
+        return _Outcome(SourceReport(source.name, source.url, "failed", error=e.message), _failed(health, e.message, now, cap))
+    outcome = _Outcome(SourceReport(source.name, source.url, "new", items=len(documents), bytes_read=result.bytes_read), ok)
+    for doc in documents:
+        digest = hashlib.blake2b(f"{doc.title}\n{doc.text}".encode(), digest_size=12).hexdigest()
+        if store.item_hash(source.name, doc.guid) == digest:
+            continue
+        outcome.items.append((doc, digest))
+        outcome.evidence.extend(judge(doc, config.watches, source, now))
+    outcome.report = replace(outcome.report, new_items=len(outcome.items))
+    return outcome
+
+
+async def _guarded(source: Source, fetcher: Fetcher, store: Store, config: Config, now: datetime, force: bool) -> _Outcome:
+    try:
+        return await _check_source(source, fetcher, store, config, now, force)
+    except Exception as e:  # the one broad guard: a bug in one source must not stop the others
+        logger.exception("source crashed source=%s url=%s", source.name, source.url)
+        health = _failed(store.source(source.name, source.url), f"internal error: {e!r}", now, config.settings.backoff_cap)
+        return _Outcome(SourceReport(source.name, source.url, "failed", error=f"internal error: {e!r}"), health)
+
+
+async def _gather(
+    sources: Sequence[Source], make_fetcher: FetcherFactory, store: Store, config: Config, now: datetime, force: bool
+) -> list[_Outcome]:
+    async with make_fetcher() as fetcher:
+        return list(await asyncio.gather(*(_guarded(s, fetcher, store, config, now, force) for s in sources)))
+
+
+def commit(store: Store, config: Config, outcomes: Sequence[_Outcome], now: datetime) -> list[Change]:
+    """Write everything a cycle learned, and the notifications it owes, in one transaction."""
+    changes: list[Change] = []
+    with store.transaction():
+        for o in outcomes:
+            store.save_source(o.health)
+            for doc, digest in o.items:
+                store.save_item(o.health.name, doc.guid, digest, doc.url, doc.title, doc.published, now)
+        evidence = [e for o in outcomes for e in o.evidence]
+        for watch in config.watches:
+            store.ensure_watch(watch.key, watch.show, watch.season)
+            mine = [e for e in evidence if e.watch_key == watch.key]
+            if not mine:
+                continue
+            ids = {id(e): store.add_evidence(e) for e in mine}
+            initial = store.watch_state(watch.key)
+            folded = fold(initial, mine)
+            for before, after, ev in folded.steps:
+                store.set_watch_state(watch.key, after, before, ids[id(ev)])
+            change = folded.change(watch, initial)
+            if change is not None and change.notify:
+                changes.append(change)
+                enqueue(store, config.destinations, "change", message.change_title(change), message.change_body(change), now)
+        ok = sum(o.report.ok for o in outcomes)
+        store.record_cycle(now, now, ok, len(outcomes) - ok, len(changes))
+    return changes
+
+
+def enqueue(store: Store, destinations: Iterable[Destination], kind: str, title: str, body: str, now: datetime) -> None:
+    for dest in destinations:
+        store.enqueue(dest.key, dest.masked, kind, title, body, now)
+
+
+def run_once(
+    config: Config,
+    *,
+    store: Store,
+    notifier: Notifier,
+    now: datetime,
+    make_fetcher: FetcherFactory | None = None,
+    sources: Sequence[Source] | None = None,
+    force: bool = False,
+    due_only: bool = False,
+) -> CycleReport:
+    """Check `sources` (default: all), commit what was learned, then deliver what is owed."""
+    chosen = list(config.sources if sources is None else sources)
+    factory = make_fetcher or http_fetcher_factory(config)
+    outcomes = asyncio.run(_gather(chosen, factory, store, config, now, force))
+    for o in outcomes:
+        r = o.report
+        if r.ok:
+            logger.info("source checked source=%s outcome=%s items=%d new=%d", r.name, r.outcome, r.items, r.new_items)
+        else:
+            logger.warning("source failed source=%s url=%s error=%s", r.name, r.url, r.error)
+    changes = commit(store, config, outcomes, now)
+    for c in changes:
+        logger.info("status changed watch=%s from=%s to=%s", c.watch.key, c.previous.label, c.current.label)
+    deliveries = deliver_owed(store, notifier, config.destinations, now, due_only=due_only)
+    return CycleReport(now, now, tuple(o.report for o in outcomes), tuple(changes), tuple(deliveries))

@@ -1,0 +1,154 @@
+"""The classifier's vocabulary: what announces a decision, and what takes the decision back.
+
+Patterns describe kinds of language (negation, hedging, questions, attribution), not articles;
+each is matched case-insensitively against one clause or sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+# --- Triggers: a decision is being stated -------------------------------------------------
+RENEW = _rx(
+    r"\bre-?new(?:s|ed|ing)?\b(?!\s+(?:interest|focus|push|calls?|hopes?|attention|energy|vigou?r))",
+    r"\bre-?upp?(?:s|ed)?\b",
+    r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b(?!\s+(?:where|the\s+story|after|from|steam|speed))",
+    r"\bpicked\s+up\s+for\b",
+    r"\bgreen-?lit\b|\bgreen-?light(?:s|ed|ing)?\b|\bgreen\s+light(?:s|ed)?\b",
+    r"\border(?:s|ed)\s+(?:a|an|another|the|its)?\s*(?:\w+\s+){0,2}(?:season|installment|instalment|batch|episodes|series)\b",
+    r"\b(?:season|installment)\s+(?:order|pickup|pick-up)\b",
+    r"\bcom(?:ing|es|e)\s+back\b",
+    r"\b(?:is|are|'s|will\s+be)\s+returning\b|\breturning\s+for\b",
+    r"\bwill\s+(?:officially\s+)?return\b|\bset\s+to\s+return\b|\breturns?\s+for\s+(?:a|an|another|its|season)\b",
+    r"\bwill\s+be\s+back\b|\bback\s+for\s+(?:a|an|another|its|season)\b",
+    r"\b(?:gets?|getting|got|secures?|secured|securing|lands?|landed|landing|scores?|scored|earns?|earned|nabs?|nabbed|snags?|snagged|wins?|won|receives?|received)\s+(?:a|an|another|its|the)?\s*(?:\w+\s+){0,2}(?:season|renewal|installment|instalment|pickup|order)\b",
+    r"\bgets?\s+season\s+\d+\b",
+    r"\brenewal\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:official|confirmed|locked|announced)\b",
+    r"\bseason\s+\w+\s+(?:is|has\s+been)\s+(?:officially\s+)?(?:happening|a\s+go|confirmed|on\s+the\s+way|in\s+production|greenlit)\b",
+    r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+season|new\s+season)\s+(?:has\s+)?(?:begun|began|started|starts|is\s+underway|wrapped|kicked\s+off)\b",
+    r"\bconfirmed\s+for\s+(?:a\s+)?(?:season|\w+\s+season)\b",
+)
+CANCEL = _rx(
+    r"\bcancel(?:l)?(?:ed|s|ing)?\b",
+    r"\bcancel(?:l)?ation\s+(?:of|is|was|has\s+been)\b",
+    r"\baxe[sd]?\b|\baxing\b|\bgets?\s+the\s+axe\b",
+    r"\bscrap(?:s|ped|ping)\b",
+    r"\bpull(?:s|ed|ing)?\s+the\s+plug\b",
+    r"\b(?:won't|will\s+not|wo\s+not|not|isn't|is\s+not|aren't|won't\s+be|will\s+not\s+be)\s+(?:be\s+)?(?:return(?:ing)?|coming\s+back|come\s+back|back)\b",
+    r"\bnot\s+(?:be\s+)?moving\s+forward\b|\bwon't\s+(?:be\s+)?mov(?:e|ing)\s+forward\b|\bnot\s+to\s+move\s+forward\b",
+    r"\b(?:opted|decided|chose|chosen|elected)\s+not\s+to\s+(?:renew|continue|proceed|move\s+forward|bring)\b|\bdeclined\s+to\s+renew\b|\bpass(?:ed|es)?\s+on\s+(?:a\s+)?(?:season|\w+\s+season|renewing)\b",
+    r"\brevers(?:es|ed|ing)\s+(?:its|the|their)\s+(?:\w+\s+)?renewal\b|\brescind(?:s|ed)\b|\bunrenew(?:s|ed)\b",
+    r"\b(?:final|last)\s+season\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
+    r"\b(?:will|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
+    r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
+    r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
+    r"\bone\s+and\s+done\b|\bdropped\s+(?:by|from)\b",
+)
+# A renewal verb negated in the future or simple past is a cancellation ("won't be renewed").
+NEGATED_RENEW_IS_CANCEL = _rx(
+    r"\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|not\s+to)\s+(?:be\s+)?(?:re-?new|pick|green|order)",
+)
+
+# --- What takes a trigger back ------------------------------------------------------------
+NEGATION_BEFORE = re.compile(
+    r"\b(?:not|never|no|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|didn't|doesn't|"
+    r"don't|cannot|can't|nor|without|yet\s+to|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|"
+    r"awaiting|await(?:s|ing)?|pending|ahead\s+of|before|until|unless|rather\s+than|instead\s+of)"
+    r"(?:\s+\w+){0,3}\s*$",
+    re.IGNORECASE,
+)
+HEDGE = _rx(
+    r"\b(?:could|might|may|would|should|likely|unlikely|probably|possibly|perhaps|maybe|potential(?:ly)?)\b",
+    r"\bexpected\s+to\b|\bexpect(?:s|ing)?\b|\banticipat\w+|\bpoised\s+to\b|\bon\s+track\s+to\b",
+    r"\bhop(?:e|es|ed|ing|eful|efully)\b|\bwish\w*|\bwant(?:s|ed)?\b|\bpray\w*|\bfingers\s+crossed\b",
+    r"\b(?:we|i)\s+(?:think|believe|bet|suspect|reckon|predict|guess)\b|\bbelieve[sd]?\b|\bpredict\w*",
+    r"\bspeculat\w+|\brumou?r\w*|\bbuzz\b|\bchatter\b|\bgossip\b|\bwhisper\w*",
+    r"\bin\s+(?:the\s+works|talks|negotiations|discussions|development)\b|\bnegotiat\w+|\bdiscuss\w*",
+    r"\bsuggest\w*|\bhint\w*|\bteas(?:e|es|ed|ing)\b|\bindicat\w+|\bsignal\w*|\bimpl(?:y|ies|ied)\b",
+    r"\bseems?\b|\bappears?\b|\blooks?\s+(?:like|likely|set|good|promising|as\s+if)\b|\bsounds?\s+like\b",
+    r"\bodds\b|\bchances?\b|\bon\s+the\s+bubble\b|\bin\s+danger\b|\bat\s+risk\b|\bfate\b|\bfuture\b",
+    r"\bif\b|\bwhether\b|\bunless\b|\bin\s+case\b|\bonce\b",
+    r"\bpetition\w*|\bcampaign\w*|\bpush(?:ing)?\s+for\b|\bsave\s+\w+\b|\bcalls?\s+for\b|\bdeserves?\b|\bneeds?\s+to\b",
+    r"\bwould\s+love\b|\bplans?\s+to\b|\bplanning\b|\bconsider\w*|\bweigh\w*|\bmulling\b|\bbrainstorm\w*",
+    r"\bwhen\s+(?:it|the\s+show|the\s+series)\s+returns\b",
+)
+QUESTION_START = re.compile(
+    r"^\W*(?:will|is|are|has|have|does|do|did|could|can|should|would|when|what|why|how|where|which|who)\b",
+    re.IGNORECASE,
+)
+QUESTION_TITLE = _rx(
+    r"\beverything\s+(?:we|you)\s+know\b|\bwhat\s+(?:we|you)\s+know\b|\bwhat\s+to\s+(?:expect|know)\b",
+    r"\brenewal\s+(?:status|odds|hopes|chances|update|news|watch)\b|\bexplained\b|\bstatus\s+update\b",
+    r"\brelease\s+date\b(?!\s+(?:set|announced|revealed|confirmed))|\bpredictions?\b|\blatest\s+(?:news|updates?)\b",
+    r"\bcancel(?:l)?ation\s+(?:fears|watch|odds|risk|status|rumou?rs?)\b|\bfans?\s+(?:react|demand|beg)\b",
+)
+DENIAL = _rx(
+    r"\bden(?:y|ies|ied|ying)\b|\brefut\w+|\bdismiss\w+|\bdebunk\w*|\bshot\s+down\b|\bshoots\s+down\b",
+    r"\bpushed\s+back\s+on\b|\b(?:false|untrue|not\s+true|unfounded|baseless|fake|hoax|misinformation)\b",
+    r"\bno\s+truth\b|\bnot\s+(?:been\s+)?(?:canceled|cancelled)\b",
+)
+NOT_YET = _rx(
+    r"\byet\s+to\s+be\s+(?:officially\s+)?(?:confirmed|announced|renewed|canceled|cancelled|decided|picked|greenlit|determined|made\s+official)\b",
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|announced)\b",
+    r"\bno\s+(?:official\s+)?(?:word|announcement|confirmation|decision|news|update)\b",
+    r"\bunconfirmed\b|\bundecided\b|\bup\s+in\s+the\s+air\b|\bremains?\s+to\s+be\s+seen\b|\bradio\s+silence\b",
+    r"\bstill\s+(?:waiting|awaiting|hoping|unknown|unclear|undecided|in\s+limbo)\b|\bin\s+limbo\b|\bunclear\b|\bunknown\b",
+    r"\bawait(?:s|ing)?\s+(?:a|word|news|the|its|their|an|official|renewal|decision)\b",
+    r"\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?(?:officially\s+)?(?:renewed|canceled|cancelled|decided|confirmed|announced|greenlit|picked)\b",
+    r"\byet\s+to\s+(?:officially\s+)?(?:renew|cancel|decide|confirm|announce|make)\b|\bno\s+decision\b|\bTBD\b",
+)
+ATTRIBUTION = _rx(
+    r"\breport(?:s|ed|edly|ing)?\b|\bsources?\b|\binsiders?\b|\baccording\s+to\b|\bper\s+(?:[A-Z]|the\s+)",
+    r"\bhas\s+learned\b|\blearned\s+exclusively\b|\bexclusive(?:ly)?\b|\bis\s+told\b|\bwe\s+(?:hear|are\s+hearing|'re\s+hearing)\b",
+    r"\bpeople\s+(?:familiar|close|with\s+knowledge)\b|\bfamiliar\s+with\b|\bclose\s+to\s+the\s+(?:production|show|series|situation)\b",
+    r"\bdeclined\s+to\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?(?:respond|comment|return)\b|\bno\s+comment\b|\bnot\s+commented\b|\bdeclined\s+to\s+confirm\b",
+    r"\b(?:hasn't|has\s+not|have\s+not|haven't)\s+(?:yet\s+)?(?:officially\s+)?(?:confirmed|commented|announced)\b|\byet\s+to\s+(?:officially\s+)?(?:confirm|comment|announce)\b",
+    r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|announced)\b|\bunconfirmed\b|\bunofficial(?:ly)?\b",
+    r"\bword\s+(?:is|has\s+it)\b|\bis\s+said\s+to\b|\bbroke\s+the\s+news\b|\bfirst\s+reported\b",
+)
+OFFICIAL = _rx(
+    r"\bannounc(?:ed|es|ing|ement)\b|\bmade\s+(?:it\s+)?official\b|\bmakes\s+it\s+official\b",
+    r"\b(?:said|says)\s+in\s+a\s+(?:statement|press\s+release|release|post)\b|\bin\s+a\s+(?:statement|press\s+release)\b|\bpress\s+release\b",
+    r"\b(?:the\s+)?(?:network|streamer|studio|service|platform|channel|broadcaster|company)\s+(?:has\s+)?(?:officially\s+)?(?:confirmed|confirms|revealed|reveals|unveiled|shared|said)\b",
+    r"\b(?:officially|formally)\s+(?:renewed|canceled|cancelled|confirmed|ordered|picked|greenlit)\b",
+    r"\b(?:confirmed|confirms|revealed|reveals|unveiled|unveils)\s+(?:on|today|this|that|the\s+news|a\s+season|the\s+renewal|the\s+cancel)\b",
+    r"\b(?:head|president|chief|chair(?:man|woman)?|vice\s+president|vp|evp|svp|director)\s+of\s+(?:\w+\s+){0,3}(?:television|tv|series|content|programming|originals|scripted|entertainment|drama)\b",
+    r"\b(?:chief\s+content\s+officer|head\s+of\s+television|head\s+of\s+tv|programming\s+chief|co-?ceo|ceo)\b",
+    r"\btook\s+to\s+(?:social\s+media|instagram|x|twitter)\s+to\s+(?:announce|confirm)\b",
+    r"\bcan\s+(?:now\s+)?confirm\b|\bwe(?:'re|\s+are)\s+(?:thrilled|excited|delighted|proud)\b",
+)
+
+# Clues that a passage is about television at all (context terms of the watch are added).
+TV_CONTEXT = _rx(
+    r"\bseasons?\b|\bseries\b|\bepisodes?\b|\bshow\b|\bshowrunner\b|\bdrama\b|\bcomedy\b|\bsitcom\b",
+    r"\bthriller\b|\bprocedural\b|\bspinoff\b|\bspin-off\b|\bstreamer\b|\bstreaming\b|\bnetwork\b",
+    r"\bpremiere[sd]?\b|\bfinale\b|\bcast\b|\bstarring\b|\bstars\b|\bwriters'?\s+room\b|\btelevision\b|\bTV\b",
+    r"\bNetflix\b|\bHBO\b|\bMax\b|\bHulu\b|\bPrime\s+Video\b|\bAmazon\b|\bApple\s+TV\b|\bPeacock\b|\bParamount\b",
+    r"\bNBC\b|\bCBS\b|\bABC\b|\bFox\b|\bFX\b|\bAMC\b|\bStarz\b|\bShowtime\b|\bBBC\b|\bITV\b|\bDisney\+?|\bCW\b",
+)
+# Words for the show itself when its name is not repeated.
+ANAPHORA = re.compile(
+    r"\b(?:the|this|our)\s+(?:\w+[- ]){0,2}(?:series|show|drama|thriller|procedural|comedy|sitcom|"
+    r"spinoff|spin-off|adaptation|mystery|crime\s+drama|cop\s+show|detective\s+drama)\b|\b(?:it|its)\b",
+    re.IGNORECASE,
+)
+# A past decision recalled, not announced.
+STALE = _rx(
+    r"\b(?:last|earlier\s+this|back\s+in|in\s+early|in\s+late)\s+(?:year|month|week|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    r"\b(?:which|that)\s+(?:was|had\s+been|has\s+already\s+been)\s+(?:\w+\s+)?(?:renewed|picked\s+up|greenlit|ordered)\b",
+    r"\b(?:already|previously)\s+(?:been\s+)?(?:renewed|picked\s+up|greenlit|ordered)\b|\bafter\s+(?:being|it\s+was)\s+renewed\b",
+    r"\bfollowing\s+(?:its|the)\s+(?:\w+\s+)?renewal\b|\bsince\s+(?:its|the)\s+renewal\b",
+    r"\bwas\s+renewed\s+in\s+\w+\b|\brenewed\s+(?:\w+\s+)?(?:months|weeks|years)\s+ago\b",
+)
+# Words after a name that make it another thing: a company, a place, a school, a person's team.
+NAME_COLLISION_AFTER = re.compile(
+    r"^\s*(?:Power|Systems|Inc|Corp|Corporation|Group|Holdings|Energy|Technologies|Labs|Capital|"
+    r"High|School|Elementary|Academy|College|University|Library|Locks|Park|Avenue|Street|Bridge|"
+    r"neighbou?rhood|district|Partners|Designs|Foods|Motors|Industries|Fuel\s+Cells?|Co\b|LLC)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,111 @@
+"""Which season(s) a clause speaks of: numbers, ordinals, "sophomore", ranges and "final season"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "sophomore": 2,
+}  # fmt: skip
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_ORD = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore)"
+_UNIT = r"(?:season|installment|instalment|series|outing|run|chapter|cycle|go-round|batch of episodes)"
+
+_THROUGH = re.compile(rf"\bthrough\s+(?:a\s+)?(?:season\s+{_NUM}|{_ORD}\s+season)", re.I)
+_AFTER = re.compile(rf"\bafter\s+(?:just\s+|only\s+|its\s+|their\s+)?(?:{_NUM}|{_ORD})\s+seasons?\b", re.I)
+_FINAL = re.compile(
+    rf"(?:\b{_ORD}\s+and\s+(?:final|last)\s+{_UNIT}"
+    rf"|\bseason\s+{_NUM}\s+(?:will\s+be|is|as)\s+(?:its|the|their)\s+(?:final|last)"
+    rf"|\b(?:final|last)\s+season\s*(?:\(|,)?\s*(?:season\s+)?{_NUM}?"
+    rf"|\b(?:end|ends|ending|conclude|concludes|concluding|wrap|wraps|wrapping)\s+(?:its\s+run\s+)?(?:with|after)\s+(?:its\s+|the\s+)?(?:season\s+{_NUM}|{_ORD}\s+season))",
+    re.I,
+)
+_EXPLICIT = re.compile(
+    rf"\b(?:season|series)\s+{_NUM}\b|\bS0?(\d{{1,2}})\b|\b{_ORD}\s+(?:and\s+final\s+)?{_UNIT}\b"
+    rf"|\bsophomore\b",
+    re.I,
+)
+_PAIR = re.compile(rf"\bseasons\s+{_NUM}\s+(?:and|&|-|through|to)\s+{_NUM}\b", re.I)
+_NEXT = re.compile(
+    r"\b(?:another|a\s+new|next|an?\s+additional|one\s+more|more)\s+(?:season|installment|"
+    r"instalment|batch of episodes|episodes|run|chapter)\b|\b(?:two|three)\s+more\s+seasons\b",
+    re.I,
+)
+
+
+def _num(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.lower()
+    digits = re.match(r"\d+", text)
+    if digits:
+        return int(digits.group(0))
+    return _NUMBER_WORDS.get(text)
+
+
+def _first(groups: tuple[str | None, ...]) -> int | None:
+    for group in groups:
+        value = _num(group)
+        if value is not None:
+            return value
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Seasons:
+    """The seasons a clause names. Empty means it names none (the next season is implied)."""
+
+    explicit: frozenset[int] = frozenset()
+    through: int | None = None  # "renewed through season 4"
+    final: int | None = None  # the season announced as the last one
+    ended_after: int | None = None  # "canceled after two seasons"
+    next_implied: bool = False  # "another season", "a new season"
+
+    @property
+    def any(self) -> bool:
+        return bool(self.explicit) or self.through is not None or self.final is not None or (
+            self.ended_after is not None
+        )
+
+    def first(self) -> int | None:
+        if self.final is not None:
+            return self.final
+        if self.explicit:
+            return min(self.explicit)
+        return self.through
+
+
+def find_seasons(text: str) -> Seasons:
+    explicit: set[int] = set()
+    for match in _EXPLICIT.finditer(text):
+        if match.group(0).lower() == "sophomore":
+            explicit.add(2)
+            continue
+        value = _first(match.groups())
+        if value is not None and 0 < value < 60:
+            explicit.add(value)
+    for match in _PAIR.finditer(text):
+        low, high = _num(match.group(1)), _num(match.group(2))
+        if low and high and low <= high < 60:
+            explicit.update(range(low, high + 1))
+    through = None
+    if m := _THROUGH.search(text):
+        through = _first(m.groups())
+    final = None
+    if m := _FINAL.search(text):
+        final = _first(m.groups())
+        if final is None:
+            final = -1  # "final season" with no number: the upcoming one
+    ended_after = None
+    if m := _AFTER.search(text):
+        ended_after = _first(m.groups())
+    return Seasons(
+        explicit=frozenset(explicit),
+        through=through,
+        final=final,
+        ended_after=ended_after,
+        next_implied=bool(_NEXT.search(text)),
+    )

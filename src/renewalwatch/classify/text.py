@@ -1,0 +1,74 @@
+"""Text plumbing for the classifier: normalising, sentence and clause splitting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": " - ",
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+
+# A sentence ends at . ! ? (optionally followed by a closing quote) before a capital, a digit or a
+# quote; abbreviations that end in a period are protected first.
+_ABBREVIATIONS = re.compile(
+    r"\b(Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|No|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|"
+    r"Nov|Dec|U\.S|U\.K|e\.g|i\.e)\.",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])")
+_PROTECT = "\x00"
+
+
+def normalize(text: str) -> str:
+    """Fold typographic quotes and dashes to ASCII and collapse runs of blanks."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE))
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    index: int  # position in the document; the title is 0
+    paragraph: int
+    is_title: bool = False
+
+
+def split_sentences(title: str, body: str) -> list[Sentence]:
+    """The title as sentence 0, then the body's sentences in order, with their paragraph."""
+    sentences: list[Sentence] = []
+    title = normalize(title).strip()
+    if title:
+        sentences.append(Sentence(title, 0, 0, is_title=True))
+    index = 1
+    for paragraph_no, paragraph in enumerate(re.split(r"\n\s*\n|\n", body), start=1):
+        paragraph = normalize(paragraph).strip()
+        if not paragraph:
+            continue
+        protected = _ABBREVIATIONS.sub(lambda m: m.group(0)[:-1] + _PROTECT, paragraph)
+        for piece in _SENTENCE_END.split(protected):
+            piece = piece.replace(_PROTECT, ".").strip()
+            if piece:
+                sentences.append(Sentence(piece, index, paragraph_no))
+                index += 1
+    return sentences
+
+
+# Clauses that can carry a different subject or a different stance than the rest of the sentence.
+_CLAUSE_BREAK = re.compile(
+    r";|:\s+(?=[A-Z])|,?\s+(?:but|while|whereas|although|though)\s+(?=\S)"
+    r"|,\s+and\s+(?=(?:the\s+)?[A-Z])|\s+-\s+",
+    re.IGNORECASE,
+)
+
+
+def split_clauses(sentence: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]

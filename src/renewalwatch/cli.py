@@ -1,0 +1,202 @@
+"""The command line: builds the real objects, sets up logging, prints, and picks exit codes.
+
+Exit codes: 0 all worked; 1 a source or a delivery failed (the rest done and saved); 2 usage,
+config or state-file errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from renewalwatch import __version__
+from renewalwatch.config import Config, default_config, discover, load
+from renewalwatch.errors import RenewalwatchError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"renewalwatch: error: {message}", err=True)
+    sys.exit(code)
+
+
+class _State:
+    def __init__(self, config_path: str | None) -> None:
+        self.config_path = config_path
+        self._config: Config | None = None
+
+    def config(self) -> Config:
+        if self._config is None:
+            path = discover(self.config_path, os.environ, Path.cwd())
+            self._config = default_config(os.environ) if path is None else load(path)
+            from renewalwatch import logs
+
+            logs.add_secrets(tuple(d.url for d in self._config.destinations))
+        return self._config
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Our own errors become one line and exit 2; nothing else is swallowed."""
+    try:
+        yield
+    except RenewalwatchError as e:
+        _fail(str(e))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="renewalwatch")
+@click.option("--config", "config_path", metavar="FILE", help="Config file (default: $RENEWALWATCH_CONFIG, ./renewalwatch.toml, then ~/.config/renewalwatch/config.toml, else the built-in Ballard watch).")
+@click.option("--log-level", default="warning", show_default=True, type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--log-format", default="plain", show_default=True, type=click.Choice(["plain", "json"]))
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None, log_level: str, log_format: str) -> None:
+    """renewalwatch: one alert when your show is renewed or canceled, and no noise before that."""
+    from renewalwatch import logs
+
+    logs.setup(log_level, log_format)
+    ctx.obj = _State(config_path)
+
+
+@contextmanager
+def _opened(state: _State, purpose: str, wait: float = 0.0) -> Iterator[tuple[Config, Any]]:
+    from renewalwatch.store import StateLock, Store
+
+    config = state.config()
+    lock = StateLock(config.settings.state, purpose)
+    lock.acquire(wait)
+    try:
+        store = Store(config.settings.state)
+        try:
+            yield config, store
+        finally:
+            store.close()
+    finally:
+        lock.release()
+
+
+@main.command()
+@click.option("--wait", "wait", type=float, default=0.0, metavar="SECONDS", help="Wait this long for another renewalwatch to finish instead of exiting 2.")
+@click.option("--force", is_flag=True, help="Check sources that are backing off after failures, too.")
+@click.pass_obj
+def check(state: _State, wait: float, force: bool) -> None:
+    """Run one cycle: fetch, read, decide, notify; print a summary."""
+    from renewalwatch.app import run_once
+    from renewalwatch.notify import AppriseNotifier, check_urls
+
+    with _errors():
+        config = state.config()
+        check_urls(config.destinations, config.origin)
+        with _opened(state, "check", wait) as (config, store):
+            report = run_once(config, store=store, notifier=AppriseNotifier(), now=_now(), force=force)
+    from renewalwatch.render import cycle_summary
+
+    click.echo(cycle_summary(report))
+    sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def status(state: _State, as_json: bool) -> None:
+    """Each watch's status and evidence, the sources' health, notifications still owed."""
+    from renewalwatch.render import status_data, status_text
+    from renewalwatch.store import Store
+
+    with _errors():
+        config = state.config()
+        store = Store(config.settings.state)
+        try:
+            data = status_data(config, store)
+        finally:
+            store.close()
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False) if as_json else status_text(data))
+
+
+@main.command("classify")
+@click.option("--show", required=True, help="The show's name.")
+@click.option("--season", type=int, default=2, show_default=True)
+@click.option("--alias", "aliases", multiple=True, help="Another name of the show (repeatable).")
+@click.option("--exclude", "exclude", multiple=True, help="A thing named alike to ignore (repeatable).")
+@click.option("--trust", type=click.Choice(["official", "trade", "other"]), default="other", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
+@click.option("--explain", is_flag=True, help="Show the rule and sentence that decided, and what else was weighed.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tuple[str, ...], trust: str,
+                 as_json: bool, explain: bool, files: tuple[Path, ...]) -> None:  # fmt: skip
+    """Classify local HTML, text or feed files; no state, no network."""
+    from renewalwatch.classify import classify, strongest
+    from renewalwatch.models import Trust, Watch
+    from renewalwatch.reading import read_file
+    from renewalwatch.render import classification_data, classification_text
+
+    watch = Watch(show=show, season=season, aliases=aliases, exclude=exclude)
+    failed = False
+    for path in files:
+        try:
+            docs = read_file(path)
+        except OSError as e:
+            click.echo(f"renewalwatch: error: {path}: cannot read: {e.strerror or e}", err=True)
+            failed = True
+            continue
+        except RenewalwatchError as e:
+            click.echo(f"renewalwatch: error: {e}", err=True)
+            failed = True
+            continue
+        result = strongest([classify(d.title, d.text, watch, Trust(trust)) for d in docs])
+        title = next((d.title for d in docs if d.title), "")
+        if as_json:
+            click.echo(json.dumps(classification_data(str(path), title, result, explain), ensure_ascii=False))
+        else:
+            click.echo(classification_text(str(path), title, result, explain))
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@main.command("test-notify")
+@click.pass_obj
+def test_notify(state: _State) -> None:
+    """Send a test message to every destination and report each one's result."""
+    from renewalwatch.errors import NotifyError
+    from renewalwatch.message import test_message
+    from renewalwatch.notify import AppriseNotifier, check_urls
+
+    with _errors():
+        config = state.config()
+        check_urls(config.destinations, config.origin)
+    title, body = test_message(_now())
+    notifier = AppriseNotifier()
+    failures = 0
+    for dest in config.destinations:
+        try:
+            notifier.send(dest, title, body)
+            click.echo(f"ok      {dest.masked}")
+        except NotifyError as e:
+            failures += 1
+            click.echo(f"FAILED  {dest.masked}: {e.message}")
+    sys.exit(EXIT_FAILED if failures else EXIT_OK)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--verbose", is_flag=True, help="Also list decisions whose official flag was misread.")
+def evaluate(path: Path, verbose: bool) -> None:
+    """Score the classifier on a labelled corpus: confusion matrix, false alerts, recall."""
+    from renewalwatch.evaluate import evaluate as run
+
+    with _errors():
+        report = run(path)
+    click.echo(report.render(verbose=verbose))
+    sys.exit(EXIT_OK if not report.false_alerts else EXIT_FAILED)

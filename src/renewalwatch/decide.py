@@ -1,0 +1,66 @@
+"""Fold evidence into a watch's status. Pure: state and evidence in, new state out.
+
+Rules, in the order they are applied:
+- unrelated evidence changes nothing; pending only moves `unknown` to `pending`;
+- a recap of an old decision (stale) may confirm, never announce;
+- evidence older than the current status's date does not overturn it;
+- an official statement outranks a report; a report never changes an official status;
+- a reported status becomes official when the network confirms it (one more alert);
+- a later cancellation replaces a renewal (and a later renewal a cancellation: a revival).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from renewalwatch.models import Change, Evidence, Status, Verdict, Watch, WatchState
+
+
+def next_state(state: WatchState, ev: Evidence) -> WatchState | None:
+    """The status after one piece of evidence, or None when it changes nothing."""
+    if ev.verdict is Verdict.UNRELATED:
+        return None
+    if ev.verdict is Verdict.PENDING:
+        return WatchState(Status.PENDING, False, ev.found_at) if state.status is Status.UNKNOWN else None
+    if ev.stale:
+        return None
+    target = Status(ev.verdict.value)
+    if state.status is target:
+        if ev.official and not state.official:
+            return WatchState(target, True, ev.found_at)
+        return None
+    if state.status in (Status.UNKNOWN, Status.PENDING):
+        return WatchState(target, ev.official, ev.found_at)
+    if state.official and not ev.official:
+        return None
+    if ev.published is not None and state.since is not None and ev.published < state.since:
+        return None
+    return WatchState(target, ev.official, ev.found_at)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    state: WatchState
+    steps: tuple[tuple[WatchState, WatchState, Evidence], ...]  # every move, for the history
+
+    def change(self, watch: Watch, initial: WatchState) -> Change | None:
+        """One alert-worthy change per cycle: from where it started to where it ended."""
+        if not self.steps or (self.state.status, self.state.official) == (initial.status, initial.official):
+            return None
+        return Change(watch, initial, self.state, self.steps[-1][2])
+
+
+def fold(state: WatchState, evidence: Iterable[Evidence]) -> Folded:
+    """Apply evidence oldest first; within a date, reports before official word."""
+    ordered = sorted(
+        evidence,
+        key=lambda e: (e.published is None, e.published or e.found_at, e.official),
+    )
+    steps = []
+    for ev in ordered:
+        new = next_state(state, ev)
+        if new is not None:
+            steps.append((state, new, ev))
+            state = new
+    return Folded(state, tuple(steps))

@@ -1,0 +1,171 @@
+"""Polite HTTP: conditional GET, timeouts, a streamed size limit, per-host limits, Retry-After.
+
+Every failure is a `FetchError` (or `RetryLater`, `Gone`) naming the URL, chained from httpx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Protocol
+from urllib.parse import urlsplit
+
+import httpx
+
+from renewalwatch import __version__
+from renewalwatch.errors import FetchError, RetryLater
+
+USER_AGENT = f"renewalwatch/{__version__} (+https://pypi.org/project/renewalwatch/; polite TV-news watcher)"
+
+
+class Gone(FetchError):
+    """410 Gone: the source is disabled until its config changes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    url: str  # after redirects
+    not_modified: bool
+    body: bytes
+    validators: Validators
+    body_hash: str | None
+    status: int
+    bytes_read: int
+
+
+class Fetcher(Protocol):
+    async def fetch(self, url: str, validators: Validators) -> FetchResult: ...
+
+
+def parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def _describe(e: httpx.HTTPError, timeout: float, max_redirects: int) -> str:
+    if isinstance(e, httpx.TimeoutException):
+        return f"timed out after {timeout:g}s ({type(e).__name__})"
+    if isinstance(e, httpx.TooManyRedirects):
+        return f"too many redirects (more than {max_redirects}; a redirect loop?)"
+    if isinstance(e, httpx.ConnectError):
+        return f"could not connect: {e or 'connection failed'}"
+    if isinstance(e, httpx.RemoteProtocolError):
+        return f"the server broke the connection: {e}"
+    if isinstance(e, httpx.DecodingError):
+        return f"could not decode the response body: {e}"
+    return f"{type(e).__name__}: {e}"
+
+
+class HttpFetcher:
+    """One pooled client for a cycle; `async with HttpFetcher(...) as f:` closes it."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 20.0,
+        max_bytes: int = 5 * 1024 * 1024,
+        max_redirects: int = 5,
+        concurrency: int = 16,
+        per_host: int = 2,
+        user_agent: str = "",
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
+        self._overall = asyncio.Semaphore(concurrency)
+        self._per_host_limit = per_host
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout),
+            follow_redirects=True,
+            max_redirects=max_redirects,
+            headers={"User-Agent": user_agent or USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+            limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
+            transport=transport,
+            trust_env=False,
+        )
+
+    async def __aenter__(self) -> HttpFetcher:
+        return self
+
+    async def __aexit__(
+        self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self._client.aclose()
+
+    def _host(self, url: str) -> asyncio.Semaphore:
+        host = urlsplit(url).netloc.lower()
+        if host not in self._hosts:
+            self._hosts[host] = asyncio.Semaphore(self._per_host_limit)
+        return self._hosts[host]
+
+    async def fetch(self, url: str, validators: Validators) -> FetchResult:
+        headers = {}
+        if validators.etag:
+            headers["If-None-Match"] = validators.etag
+        if validators.last_modified:
+            headers["If-Modified-Since"] = validators.last_modified
+        async with self._overall, self._host(url):
+            try:
+                # The whole exchange, slow trickles included, must finish within the timeout.
+                return await asyncio.wait_for(self._get(url, headers, validators), self.timeout)
+            except TimeoutError as e:
+                raise FetchError(url, f"timed out after {self.timeout:g}s") from e
+            except httpx.HTTPError as e:
+                raise FetchError(url, _describe(e, self.timeout, self.max_redirects)) from e
+
+    async def _get(self, url: str, headers: dict[str, str], validators: Validators) -> FetchResult:
+        async with self._client.stream("GET", url, headers=headers) as response:
+            final = str(response.url)
+            if response.status_code == 304:
+                return FetchResult(final, True, b"", validators, None, 304, 0)
+            if response.status_code in (429, 503):
+                wait = parse_retry_after(response.headers.get("Retry-After"), datetime.now(UTC))
+                hint = f", retry after {wait:g}s" if wait is not None else ""
+                raise RetryLater(url, f"HTTP {response.status_code} {response.reason_phrase}{hint}", wait)
+            if response.status_code == 410:
+                raise Gone(url, "HTTP 410 Gone: the source was removed; it is disabled until its config changes")
+            if response.status_code >= 400:
+                raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise FetchError(url, f"body too large: {int(declared)} bytes declared, limit {self.max_bytes}")
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():  # decoded: a gzip bomb is caught here too
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchError(url, f"body too large: over the {self.max_bytes}-byte limit")
+                chunks.append(chunk)
+            body = b"".join(chunks)
+            return FetchResult(
+                final,
+                False,
+                body,
+                Validators(response.headers.get("ETag"), response.headers.get("Last-Modified")),
+                hashlib.blake2b(body, digest_size=16).hexdigest(),
+                response.status_code,
+                size,
+            )

@@ -1,0 +1,57 @@
+"""Logging set-up for the shell (cli, daemon): readable or JSON lines, secrets always masked."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+from renewalwatch.masking import mask_text
+
+
+class MaskingFilter(logging.Filter):
+    """Masks URLs in every record (message and arguments), whoever logged it."""
+
+    def __init__(self, secrets: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.secrets = secrets
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = mask_text(record.getMessage(), self.secrets)
+        record.args = None
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def setup(level: str = "warning", fmt: str = "plain", secrets: tuple[str, ...] = ()) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(MaskingFilter(secrets))
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level.upper())
+    for noisy in ("httpx", "httpcore", "apscheduler", "apprise"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+
+
+def add_secrets(secrets: tuple[str, ...]) -> None:
+    for handler in logging.getLogger().handlers:
+        for f in handler.filters:
+            if isinstance(f, MaskingFilter):
+                f.secrets = secrets

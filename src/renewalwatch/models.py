@@ -1,0 +1,135 @@
+"""Domain values shared by every layer: plain frozen data, no behaviour beyond derived names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    """What one document says about a watched show's season."""
+
+    RENEWED = "renewed"
+    CANCELED = "canceled"
+    PENDING = "pending"  # talked about, not decided
+    UNRELATED = "unrelated"
+
+    @property
+    def decisive(self) -> bool:
+        return self in (Verdict.RENEWED, Verdict.CANCELED)
+
+
+class Status(StrEnum):
+    """What renewalwatch believes about a watched show's season."""
+
+    UNKNOWN = "unknown"
+    PENDING = "pending"
+    RENEWED = "renewed"
+    CANCELED = "canceled"
+
+
+class Trust(StrEnum):
+    OFFICIAL = "official"  # the network's or studio's own press room
+    TRADE = "trade"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    show: str
+    season: int
+    aliases: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()  # terms of which at least one must appear near the show
+    exclude: tuple[str, ...] = ()  # other things named alike ("Ballard Power Systems")
+    network: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.show.casefold()}#s{self.season}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.show} season {self.season}"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.show, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    name: str
+    kind: str  # a key of sources.SOURCE_KINDS
+    url: str
+    trust: Trust = Trust.OTHER
+    every: float | None = None  # seconds between checks in the daemon; None: the default
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article or feed item, reduced to the text the classifier reads."""
+
+    source: str
+    url: str
+    guid: str
+    title: str
+    text: str
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    verdict: Verdict
+    official: bool
+    season: int | None
+    confidence: float
+    sentence: str  # the sentence that decided, verbatim (normalised whitespace)
+    rule: str  # the name of the rule that decided
+    stale: bool = False  # a recap of an earlier decision: may confirm, never re-announce
+    notes: tuple[str, ...] = field(default=())  # further reasons, for --explain
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A classification of one document for one watch, with where it came from."""
+
+    watch_key: str
+    verdict: Verdict
+    official: bool
+    season: int | None
+    sentence: str
+    rule: str
+    stale: bool
+    source: str
+    url: str
+    title: str
+    published: datetime | None
+    found_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WatchState:
+    status: Status = Status.UNKNOWN
+    official: bool = False
+    since: datetime | None = None
+
+    @property
+    def label(self) -> str:
+        if self.status in (Status.RENEWED, Status.CANCELED):
+            return f"{self.status} — {'official' if self.official else 'reported'}"
+        return str(self.status)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A watch's status moved; `evidence` is what moved it."""
+
+    watch: Watch
+    previous: WatchState
+    current: WatchState
+    evidence: Evidence
+
+    @property
+    def notify(self) -> bool:
+        return self.current.status in (Status.RENEWED, Status.CANCELED)

@@ -1,0 +1,63 @@
+"""Deliver a message to one destination: Apprise for URLs, stdout for the console.
+
+Apprise is imported only when a message is actually sent or a URL checked: it is the heaviest
+import renewalwatch has.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable
+from typing import Protocol, TextIO
+
+from renewalwatch.config import Destination
+from renewalwatch.errors import ConfigError, NotifyError
+from renewalwatch.masking import mask_text
+
+logger = logging.getLogger(__name__)
+
+
+class Notifier(Protocol):
+    def send(self, destination: Destination, title: str, body: str) -> None:
+        """Deliver or raise NotifyError; return only once the destination accepted it."""
+
+
+def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
+    """Fail at start, naming the key, on any URL Apprise cannot load."""
+    urls = [(i, d) for i, d in enumerate(destinations) if not d.is_console]
+    if not urls:
+        return
+    import apprise
+
+    for i, dest in urls:
+        if not apprise.Apprise().add(dest.url):
+            raise ConfigError(
+                config_origin, f"notify.urls[{i}]", f"Apprise cannot use {dest.masked!r} (unknown service or malformed URL)"
+            )
+
+
+class AppriseNotifier:
+    """Sends through Apprise and turns its quiet `False` into a NotifyError with its log's reason."""
+
+    def __init__(self, console: TextIO | None = None) -> None:
+        self._console = console
+
+    def send(self, destination: Destination, title: str, body: str) -> None:
+        if destination.is_console:
+            stream = self._console or sys.stdout
+            stream.write(f"\n=== {title} ===\n{body}\n")
+            stream.flush()
+            return
+        import apprise
+
+        client = apprise.Apprise()
+        if not client.add(destination.url):
+            raise NotifyError(destination.masked, "Apprise cannot use this URL")
+        with apprise.LogCapture(level=logging.WARNING) as captured:
+            ok = client.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
+            log = captured.getvalue()
+        if not ok:
+            reason = " ".join(line.strip() for line in log.splitlines() if line.strip())[-400:]
+            raise NotifyError(destination.masked, mask_text(reason or "delivery failed", (destination.url,)))
+        logger.debug("delivered destination=%s title=%r", destination.masked, title)

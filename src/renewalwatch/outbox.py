@@ -1,0 +1,62 @@
+"""Deliver what the outbox owes, one row at a time, marking each only after it was accepted."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from renewalwatch.config import Destination
+from renewalwatch.errors import NotifyError
+from renewalwatch.notify import Notifier
+from renewalwatch.store import Store
+
+logger = logging.getLogger(__name__)
+
+RETRY_BASE = 60.0
+RETRY_CAP = 3600.0
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    destination: str  # masked
+    title: str
+    ok: bool
+    error: str | None = None
+
+
+def retry_delay(attempts: int) -> float:
+    """Exponential backoff for a failing destination: 1, 2, 4 ... minutes, at most an hour."""
+    return float(min(RETRY_CAP, RETRY_BASE * 2 ** max(0, attempts - 1)))
+
+
+def deliver_owed(
+    store: Store,
+    notifier: Notifier,
+    destinations: Iterable[Destination],
+    now: datetime,
+    *,
+    due_only: bool = False,
+) -> list[Delivery]:
+    """Try every owed row (or only those due, in the daemon). A row whose destination is no
+    longer configured stays owed and shows in `status`."""
+    by_key = {d.key: d for d in destinations}
+    results = []
+    for row in store.owed(now if due_only else None):
+        dest = by_key.get(row.destination)
+        if dest is None:
+            continue
+        try:
+            notifier.send(dest, row.title, row.body)
+        except NotifyError as e:
+            with store.transaction():
+                store.mark_failed(row.id, e.message, now + timedelta(seconds=retry_delay(row.attempts + 1)))
+            logger.warning("notification failed destination=%s title=%r error=%s", dest.masked, row.title, e.message)
+            results.append(Delivery(dest.masked, row.title, False, e.message))
+            continue
+        with store.transaction():
+            store.mark_sent(row.id, now)
+        logger.info("notification sent destination=%s title=%r", dest.masked, row.title)
+        results.append(Delivery(dest.masked, row.title, True))
+    return results

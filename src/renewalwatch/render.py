@@ -1,0 +1,166 @@
+"""What the CLI prints: plain text for people, dicts for --json. No I/O here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from renewalwatch.app import CycleReport
+from renewalwatch.config import Config
+from renewalwatch.models import Classification
+from renewalwatch.store import Store
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat(timespec="seconds") if when else None
+
+
+def cycle_summary(report: CycleReport) -> str:
+    ok = sum(s.ok for s in report.sources)
+    lines = [f"checked {len(report.sources)} sources: {ok} ok, {len(report.sources) - ok} failed"]
+    for s in report.sources:
+        if s.ok:
+            detail = f"{s.items} items, {s.new_items} new" if s.outcome == "new" else s.outcome
+            lines.append(f"  ok      {s.name}: {detail}")
+        else:
+            lines.append(f"  {s.outcome.upper():<7} {s.name}: {s.error}")
+    for c in report.changes:
+        lines.append(f"{c.watch.label}: {c.current.label} (was {c.previous.label})")
+        lines.append(f"  because: \"{c.evidence.sentence}\" ({c.evidence.source}: {c.evidence.url})")
+    if not report.changes:
+        lines.append("no status changed")
+    sent = [d for d in report.deliveries if d.ok]
+    failed = [d for d in report.deliveries if not d.ok]
+    if report.deliveries:
+        lines.append(f"notifications: {len(sent)} sent, {len(failed)} failed (kept, retried on the next check)")
+        lines += [f"  FAILED  {d.destination}: {d.error}" for d in failed]
+    return "\n".join(lines)
+
+
+def status_data(config: Config, store: Store) -> dict[str, Any]:
+    watches = []
+    for w in config.watches:
+        state = store.watch_state(w.key)
+        watches.append(
+            {
+                "show": w.show,
+                "season": w.season,
+                "status": state.status.value,
+                "official": state.official,
+                "since": _iso(state.since),
+                "evidence": [
+                    {
+                        "verdict": e.verdict.value,
+                        "official": e.official,
+                        "stale": e.stale,
+                        "url": e.url,
+                        "title": e.title,
+                        "source": e.source,
+                        "sentence": e.sentence,
+                        "rule": e.rule,
+                        "published": _iso(e.published),
+                        "found": _iso(e.found_at),
+                    }
+                    for e in store.evidence(w.key)
+                ],
+                "history": [
+                    {"from": b.label, "to": a.label, "at": _iso(a.since)} for b, a in store.history(w.key)
+                ],
+            }
+        )
+    known = {s.name for s in config.sources}
+    sources = [
+        {
+            "name": h.name,
+            "url": h.url,
+            "ok": h.consecutive_failures == 0 and not h.disabled,
+            "last_checked": _iso(h.last_checked),
+            "last_success": _iso(h.last_success),
+            "consecutive_failures": h.consecutive_failures,
+            "last_error": h.last_error,
+            "next_attempt": _iso(h.next_attempt),
+            "disabled": h.disabled,
+        }
+        for h in store.sources()
+        if h.name in known
+    ]
+    configured = {d.key for d in config.destinations}
+    owed = [
+        {
+            "destination": r.destination_label,
+            "title": r.title,
+            "created": _iso(r.created_at),
+            "attempts": r.attempts,
+            "last_error": r.last_error,
+            "next_attempt": _iso(r.next_attempt),
+            "configured": r.destination in configured,
+        }
+        for r in store.owed()
+    ]
+    last = store.last_cycle()
+    return {
+        "config": config.origin,
+        "state": str(config.settings.state),
+        "last_cycle": _iso(last[0]) if last else None,
+        "watches": watches,
+        "sources": sources,
+        "owed": owed,
+    }
+
+
+def status_text(data: dict[str, Any]) -> str:
+    lines = [f"config: {data['config']}", f"state:  {data['state']}", f"last check: {data['last_cycle'] or 'never'}", ""]
+    for w in data["watches"]:
+        label = w["status"] + (f" — {'official' if w['official'] else 'reported'}" if w["status"] in ("renewed", "canceled") else "")
+        lines.append(f"{w['show']} season {w['season']}: {label}" + (f" since {w['since']}" if w["since"] else ""))
+        for e in w["evidence"][:5]:
+            lines.append(f"  - {e['verdict']}{' (official)' if e['official'] else ''}: \"{e['sentence'][:160]}\"")
+            lines.append(f"    {e['source']}: {e['title'][:100]} <{e['url']}>")
+    lines.append("")
+    lines.append("sources:")
+    if not data["sources"]:
+        lines.append("  (not checked yet)")
+    for s in data["sources"]:
+        if s["disabled"]:
+            state = f"DISABLED: {s['disabled']}"
+        elif s["ok"]:
+            state = f"ok, last success {s['last_success']}"
+        else:
+            state = f"FAILING x{s['consecutive_failures']}: {s['last_error']} (next try {s['next_attempt']})"
+        lines.append(f"  {s['name']}: {state}")
+    lines.append("")
+    lines.append(f"notifications owed: {len(data['owed'])}")
+    for o in data["owed"]:
+        gone = "" if o["configured"] else " [destination no longer configured]"
+        lines.append(f"  {o['destination']}: {o['title']} (attempts {o['attempts']}, last error: {o['last_error']}){gone}")
+    return "\n".join(lines)
+
+
+def classification_data(path: str, title: str, c: Classification, explain: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "file": path,
+        "title": title,
+        "verdict": c.verdict.value,
+        "official": c.official,
+        "season": c.season,
+        "confidence": round(c.confidence, 2),
+        "stale": c.stale,
+        "evidence": {"sentence": c.sentence, "rule": c.rule},
+    }
+    if explain:
+        data["considered"] = list(c.notes)
+    return data
+
+
+def classification_text(path: str, title: str, c: Classification, explain: bool) -> str:
+    verdict = c.verdict.value
+    if c.verdict.decisive:
+        verdict += " — official" if c.official else " — reported"
+    lines = [f"{path}: {verdict}" + (f" (season {c.season})" if c.season else "")]
+    if explain:
+        lines.append(f"  title:      {title}")
+        lines.append(f"  rule:       {c.rule}")
+        lines.append(f"  sentence:   {c.sentence!r}")
+        lines.append(f"  confidence: {c.confidence:.2f}{'  (stale: recalls an earlier decision)' if c.stale else ''}")
+        lines += [f"  also:       {n}" for n in c.notes]
+    return "\n".join(lines)

@@ -1,0 +1,66 @@
+"""An HTML article page: its headline and paragraphs, without navigation, scripts or sidebars."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from bs4 import BeautifulSoup, Tag
+
+from renewalwatch.errors import ParseError
+from renewalwatch.models import Document
+
+_CHROME = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button")
+_CHROME_ATTR = re.compile(
+    r"(?:^|[\s_-])(?:sidebar|related|trending|recommend\w*|popular|comments?|nav\w*|menu|footer|promo|"
+    r"newsletter|share|social|advert\w*|ads?|cookie\w*|breadcrumbs?|subscribe|more-stories)(?:$|[\s_-])",
+    re.I,
+)
+_BLOCKS = ("p", "h2", "h3", "li", "blockquote")
+
+
+def _published(soup: BeautifulSoup) -> datetime | None:
+    candidates: list[str] = []
+    for attrs in ({"property": "article:published_time"}, {"name": "date"}, {"itemprop": "datePublished"}):
+        meta = soup.find("meta", attrs=attrs)
+        if isinstance(meta, Tag) and meta.get("content"):
+            candidates.append(str(meta["content"]))
+    time = soup.find("time", attrs={"datetime": True})
+    if isinstance(time, Tag):
+        candidates.append(str(time["datetime"]))
+    for value in candidates:
+        try:
+            when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        return when if when.tzinfo else when.replace(tzinfo=UTC)
+    return None
+
+
+def parse_page(body: bytes, url: str, source: str) -> list[Document]:
+    if not body.strip():
+        raise ParseError(url, "empty response, expected an HTML page")
+    soup = BeautifulSoup(body, "html.parser")
+    if soup.find(True) is None:
+        raise ParseError(url, "no HTML elements found")
+    published = _published(soup)
+    head_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    canonical = soup.find("link", rel="canonical")
+    link = str(canonical["href"]) if isinstance(canonical, Tag) and canonical.get("href") else url
+    for tag in soup.find_all(_CHROME):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        marks = " ".join([*tag.get("class", []), str(tag.get("id", "")), str(tag.get("role", ""))])
+        if marks.strip() and _CHROME_ATTR.search(marks) and tag.name not in ("article", "main", "body"):
+            tag.decompose()
+    root = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    h1 = root.find("h1") if isinstance(root, Tag) else None
+    title = h1.get_text(" ", strip=True) if isinstance(h1, Tag) else head_title
+    blocks = root.find_all(_BLOCKS) if isinstance(root, Tag) else []
+    paragraphs = [b.get_text(" ", strip=True) for b in blocks if not b.find_parent(_BLOCKS)]
+    text = "\n".join(p for p in paragraphs if p)
+    if not text and isinstance(root, Tag):
+        text = root.get_text("\n", strip=True)
+    return [Document(source, link, link, title, text, published)]

@@ -1,0 +1,93 @@
+"""The state file's schema, as numbered migrations. Never edit a shipped migration: add one."""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x52574154  # "RWAT": tells our state file from any other SQLite file
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE source (
+        name TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        body_hash TEXT,
+        last_checked TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        failing_since TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        next_attempt TEXT,
+        disabled TEXT,
+        failing_notice_sent INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE item (
+        source TEXT NOT NULL,
+        key TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published TEXT,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (source, key)
+    ) WITHOUT ROWID;
+    CREATE TABLE watch (
+        key TEXT PRIMARY KEY,
+        show TEXT NOT NULL,
+        season INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'unknown',
+        official INTEGER NOT NULL DEFAULT 0,
+        since TEXT,
+        blind_notice_sent INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        watch TEXT NOT NULL REFERENCES watch(key),
+        verdict TEXT NOT NULL,
+        official INTEGER NOT NULL,
+        season INTEGER,
+        sentence TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        stale INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published TEXT,
+        found_at TEXT NOT NULL
+    );
+    CREATE INDEX evidence_by_watch ON evidence(watch, id);
+    CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        watch TEXT NOT NULL REFERENCES watch(key),
+        status TEXT NOT NULL,
+        official INTEGER NOT NULL,
+        previous_status TEXT NOT NULL,
+        previous_official INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        evidence INTEGER REFERENCES evidence(id)
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        destination TEXT NOT NULL,          -- Destination.key: no secret is stored
+        destination_label TEXT NOT NULL,    -- the masked URL, for `status`
+        kind TEXT NOT NULL,                 -- change, source-failing, source-recovered, blind
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt TEXT NOT NULL,
+        last_error TEXT,
+        sent_at TEXT
+    );
+    CREATE INDEX outbox_owed ON outbox(sent_at, next_attempt);
+    CREATE TABLE cycle (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        sources_ok INTEGER NOT NULL,
+        sources_failed INTEGER NOT NULL,
+        changes INTEGER NOT NULL
+    );
+    """,
+)

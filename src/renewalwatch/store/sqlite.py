@@ -1,0 +1,296 @@
+"""SQLite storage. sqlite3 errors are translated to StoreError at this edge."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from renewalwatch.errors import StoreError
+from renewalwatch.models import Evidence, Status, Verdict, WatchState
+from renewalwatch.store.schema import APPLICATION_ID, MIGRATIONS
+
+RECOVERY = "move it aside (or delete it) to start with a fresh state; nothing else is touched"
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHealth:
+    name: str
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    last_checked: datetime | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    failing_since: datetime | None = None
+    consecutive_failures: int = 0
+    next_attempt: datetime | None = None
+    disabled: str | None = None
+    failing_notice_sent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    id: int
+    destination: str
+    destination_label: str
+    kind: str
+    title: str
+    body: str
+    created_at: datetime
+    attempts: int
+    next_attempt: datetime
+    last_error: str | None
+    sent_at: datetime | None
+
+
+class Store:
+    """All reads and writes of the state file. Use `with store.transaction():` to group writes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self._db.execute("PRAGMA busy_timeout = 30000")
+            self._check_foreign()
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+        except sqlite3.DatabaseError as e:
+            raise StoreError(str(path), f"not a usable renewalwatch state file ({e}); {RECOVERY}") from e
+        except OSError as e:
+            raise StoreError(str(path), f"cannot open: {e.strerror or e}") from e
+        self._depth = 0
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _check_foreign(self) -> None:
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        tables = self._db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id != APPLICATION_ID and (app_id != 0 or tables):
+            raise StoreError(str(self.path), f"is a SQLite file of another program; {RECOVERY}")
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                str(self.path),
+                f"was written by a newer renewalwatch (schema {version}, this one knows {len(MIGRATIONS)})",
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            # executescript commits first; the BEGIN makes each migration all-or-nothing.
+            self._db.executescript(
+                f"BEGIN IMMEDIATE; {script}; PRAGMA application_id = {APPLICATION_ID};"
+                f" PRAGMA user_version = {number}; COMMIT;"
+            )
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Nested use joins the outer transaction (a savepoint would add nothing here)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise StoreError(str(self.path), f"cannot start a transaction: {e}") from e
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            try:
+                self._db.execute("COMMIT")
+            except sqlite3.Error as e:
+                self._db.execute("ROLLBACK")
+                raise StoreError(str(self.path), f"cannot commit: {e}") from e
+        finally:
+            self._depth = 0
+
+    def _x(self, sql: str, args: tuple[object, ...] = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, args)
+        except sqlite3.Error as e:
+            raise StoreError(str(self.path), f"{e}") from e
+
+    def integrity(self) -> str:
+        return str(self._x("PRAGMA integrity_check").fetchone()[0])
+
+    # --- sources ---------------------------------------------------------------------------
+    def source(self, name: str, url: str) -> SourceHealth:
+        row = self._x("SELECT * FROM source WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            return SourceHealth(name, url)
+        return _health(row)
+
+    def sources(self) -> list[SourceHealth]:
+        return [_health(r) for r in self._x("SELECT * FROM source ORDER BY name")]
+
+    def save_source(self, h: SourceHealth) -> None:
+        self._x(
+            "INSERT OR REPLACE INTO source VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                h.name, h.url, h.etag, h.last_modified, h.body_hash, _iso(h.last_checked),
+                _iso(h.last_success), h.last_error, _iso(h.failing_since), h.consecutive_failures,
+                _iso(h.next_attempt), h.disabled, int(h.failing_notice_sent),
+            ),
+        )  # fmt: skip
+
+    # --- items -----------------------------------------------------------------------------
+    def item_hash(self, source: str, key: str) -> str | None:
+        row = self._x("SELECT content_hash FROM item WHERE source = ? AND key = ?", (source, key)).fetchone()
+        return None if row is None else str(row[0])
+
+    def save_item(
+        self, source: str, key: str, content_hash: str, url: str, title: str,
+        published: datetime | None, seen: datetime,
+    ) -> None:  # fmt: skip
+        self._x(
+            "INSERT INTO item VALUES (?,?,?,?,?,?,?) ON CONFLICT (source, key) DO UPDATE SET"
+            " content_hash = excluded.content_hash, title = excluded.title",
+            (source, key, content_hash, url, title, _iso(published), seen.isoformat()),
+        )
+
+    # --- watches ---------------------------------------------------------------------------
+    def ensure_watch(self, key: str, show: str, season: int) -> None:
+        self._x("INSERT OR IGNORE INTO watch (key, show, season) VALUES (?,?,?)", (key, show, season))
+
+    def watch_state(self, key: str) -> WatchState:
+        row = self._x("SELECT status, official, since FROM watch WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return WatchState()
+        return WatchState(Status(row[0]), bool(row[1]), _dt(row[2]))
+
+    def set_watch_state(self, key: str, state: WatchState, previous: WatchState, evidence_id: int | None) -> None:
+        self._x(
+            "UPDATE watch SET status = ?, official = ?, since = ? WHERE key = ?",
+            (state.status.value, int(state.official), _iso(state.since), key),
+        )
+        self._x(
+            "INSERT INTO history (watch, status, official, previous_status, previous_official, at, evidence)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (key, state.status.value, int(state.official), previous.status.value,
+             int(previous.official), _iso(state.since), evidence_id),
+        )  # fmt: skip
+
+    def blind_notice_sent(self, key: str) -> bool:
+        row = self._x("SELECT blind_notice_sent FROM watch WHERE key = ?", (key,)).fetchone()
+        return bool(row and row[0])
+
+    def set_blind_notice(self, key: str, sent: bool) -> None:
+        self._x("UPDATE watch SET blind_notice_sent = ? WHERE key = ?", (int(sent), key))
+
+    def history(self, key: str) -> list[tuple[WatchState, WatchState]]:
+        rows = self._x(
+            "SELECT status, official, at, previous_status, previous_official FROM history"
+            " WHERE watch = ? ORDER BY id",
+            (key,),
+        )
+        return [
+            (WatchState(Status(r[3]), bool(r[4]), None), WatchState(Status(r[0]), bool(r[1]), _dt(r[2])))
+            for r in rows
+        ]
+
+    # --- evidence --------------------------------------------------------------------------
+    def add_evidence(self, e: Evidence) -> int:
+        cur = self._x(
+            "INSERT INTO evidence (watch, verdict, official, season, sentence, rule, stale, source, url,"
+            " title, published, found_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (e.watch_key, e.verdict.value, int(e.official), e.season, e.sentence, e.rule, int(e.stale),
+             e.source, e.url, e.title, _iso(e.published), e.found_at.isoformat()),
+        )  # fmt: skip
+        return int(cur.lastrowid or 0)
+
+    def evidence(self, key: str, limit: int = 20) -> list[Evidence]:
+        rows = self._x(
+            "SELECT watch, verdict, official, season, sentence, rule, stale, source, url, title,"
+            " published, found_at FROM evidence WHERE watch = ? AND verdict IN ('renewed', 'canceled',"
+            " 'pending') ORDER BY id DESC LIMIT ?",
+            (key, limit),
+        )
+        return [
+            Evidence(r[0], Verdict(r[1]), bool(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9],
+                     _dt(r[10]), datetime.fromisoformat(r[11]))
+            for r in rows
+        ]  # fmt: skip
+
+    # --- outbox ----------------------------------------------------------------------------
+    def enqueue(self, destination: str, label: str, kind: str, title: str, body: str, now: datetime) -> None:
+        self._x(
+            "INSERT INTO outbox (destination, destination_label, kind, title, body, created_at, next_attempt)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (destination, label, kind, title, body, now.isoformat(), now.isoformat()),
+        )
+
+    def owed(self, due_by: datetime | None = None) -> list[OutboxRow]:
+        sql = "SELECT * FROM outbox WHERE sent_at IS NULL"
+        args: tuple[object, ...] = ()
+        if due_by is not None:
+            sql += " AND next_attempt <= ?"
+            args = (due_by.isoformat(),)
+        return [_outbox(r) for r in self._x(sql + " ORDER BY id", args)]
+
+    def mark_sent(self, row_id: int, when: datetime) -> None:
+        self._x(
+            "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+            (when.isoformat(), row_id),
+        )
+
+    def mark_failed(self, row_id: int, error: str, next_attempt: datetime) -> None:
+        self._x(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ? WHERE id = ?",
+            (error, next_attempt.isoformat(), row_id),
+        )
+
+    # --- cycles ----------------------------------------------------------------------------
+    def record_cycle(self, started: datetime, finished: datetime, ok: int, failed: int, changes: int) -> None:
+        self._x(
+            "INSERT INTO cycle (started_at, finished_at, sources_ok, sources_failed, changes) VALUES (?,?,?,?,?)",
+            (started.isoformat(), finished.isoformat(), ok, failed, changes),
+        )
+        self._x("DELETE FROM cycle WHERE id <= (SELECT max(id) - 1000 FROM cycle)")
+
+    def last_cycle(self) -> tuple[datetime, int, int] | None:
+        row = self._x("SELECT finished_at, sources_ok, sources_failed FROM cycle ORDER BY id DESC LIMIT 1").fetchone()
+        return None if row is None else (datetime.fromisoformat(row[0]), int(row[1]), int(row[2]))
+
+
+def _health(row: sqlite3.Row | tuple[object, ...]) -> SourceHealth:
+    r = tuple(row)
+    return SourceHealth(
+        name=str(r[0]), url=str(r[1]), etag=r[2], last_modified=r[3], body_hash=r[4],  # type: ignore[arg-type]
+        last_checked=_dt(r[5]), last_success=_dt(r[6]), last_error=r[7],  # type: ignore[arg-type]
+        failing_since=_dt(r[8]), consecutive_failures=int(r[9]),  # type: ignore[arg-type,call-overload]
+        next_attempt=_dt(r[10]), disabled=r[11], failing_notice_sent=bool(r[12]),  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def _outbox(row: tuple[object, ...]) -> OutboxRow:
+    r = row
+    return OutboxRow(
+        id=int(r[0]), destination=str(r[1]), destination_label=str(r[2]), kind=str(r[3]),  # type: ignore[call-overload]
+        title=str(r[4]), body=str(r[5]), created_at=datetime.fromisoformat(str(r[6])),
+        attempts=int(r[7]), next_attempt=datetime.fromisoformat(str(r[8])),  # type: ignore[call-overload]
+        last_error=r[9] if r[9] is None else str(r[9]), sent_at=_dt(r[10] if r[10] is None else str(r[10])),
+    )  # fmt: skip
