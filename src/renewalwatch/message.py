@@ -6,7 +6,8 @@ import re
 import unicodedata
 from datetime import datetime
 
-from renewalwatch.models import Change
+from renewalwatch.masking import mask_url
+from renewalwatch.models import Change, Watch
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -47,3 +48,56 @@ def test_message(now: datetime) -> tuple[str, str]:
         "renewalwatch test notification",
         f"This is a test from renewalwatch at {_date(now)}. If you can read it, alerts will reach you here.",
     )
+
+
+def _ago(since: datetime | None, now: datetime) -> str:
+    if since is None:
+        return "an unknown time"
+    hours = (now - since).total_seconds() / 3600
+    return f"{hours:.0f} hours" if hours < 48 else f"{hours / 24:.0f} days"
+
+
+def source_failing(
+    name: str, url: str, error: str | None, since: datetime | None, disabled: bool, now: datetime
+) -> tuple[str, str]:
+    """A source has failed for longer than `failing_after`, or a 410 disabled it."""
+    if disabled:
+        lines = [
+            f"The source {clean(name, 120)} is gone and is no longer checked.",
+            "",
+            f"Error: {clean(error or 'HTTP 410 Gone', 300)}",
+            f"URL: {mask_url(url)}",
+            "Change its url in the config (or remove it) and renewalwatch checks it again.",
+        ]
+    else:
+        lines = [
+            f"The source {clean(name, 120)} has failed every check for {_ago(since, now)}"
+            f" (since {_date(since)}).",
+            "",
+            f"Last error: {clean(error or 'unknown', 300)}",
+            f"URL: {mask_url(url)}",
+            "renewalwatch keeps trying, less often, and tells you once when it works again.",
+        ]
+    return f"renewalwatch: source failing: {clean(name, 120)}", "\n".join(lines)
+
+
+def source_recovered(name: str, url: str, since: datetime | None, now: datetime) -> tuple[str, str]:
+    body = (
+        f"The source {clean(name, 120)} works again after failing for {_ago(since, now)}.\n"
+        f"URL: {mask_url(url)}"
+    )
+    return f"renewalwatch: source working again: {clean(name, 120)}", body
+
+
+def blind(watch: Watch, failing: list[tuple[str, str | None]], failing_after: float) -> tuple[str, str]:
+    """Every source is failing: news about `watch` would go unnoticed. `failing`: (name, error)."""
+    hours = failing_after / 3600
+    lines = [
+        f"Every source renewalwatch reads has been failing for more than {hours:g} hours, so news"
+        f" about {watch.label} would go unnoticed until one works again.",
+        "",
+        *(f"- {clean(name, 120)}: {clean(error or 'unknown error', 200)}" for name, error in failing),
+        "",
+        "Check the machine's network, then `renewalwatch status`.",
+    ]
+    return f"renewalwatch can't see anything for {watch.label}", "\n".join(lines)

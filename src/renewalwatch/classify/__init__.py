@@ -18,13 +18,26 @@ from renewalwatch.classify.seasons import Seasons, find_seasons
 from renewalwatch.classify.text import Sentence, split_clauses, split_sentences
 from renewalwatch.models import Classification, Trust, Verdict, Watch
 
-__all__ = ["classify", "Finding"]
+__all__ = ["Finding", "classify", "strongest"]
 
 _RENEW, _CANCEL = "renew", "cancel"
 _NETWORK_WORDS = frozenset(
-    "prime video amazon netflix hbo max hulu apple tv+ peacock paramount+ nbc cbs abc fox fx amc "
-    "starz showtime bbc itv disney+ cw the a an of for season series".split()
+    "prime video amazon amazon's netflix hbo max hulu apple tv+ peacock paramount+ nbc cbs abc fox "
+    "fx amc starz showtime bbc itv disney+ cw the a an of for season series".split()
 )
+# Words that may follow the show's name when the name is the show ("Ballard star", "Ballard is").
+_NEXT_OK = frozenset(
+    "is was has had have will would could should may might can did does do to for on at in from "
+    "with by as and or but after before which who that this its the a an not no just also now still "
+    "officially finally season seasons series star stars cast creator creators showrunner fans fan "
+    "finale premiere renewal cancellation team writers episode episodes producer producers set back "
+    "over done given isn't won't wasn't hasn't doesn't didn't season's itself gets got lands".split()
+)
+_HEADLINE_WORDS = _NEXT_OK | frozenset(
+    "will is has does why how what when where who spinoff drama series star thriller comedy "
+    "renew cancel axe return officially finally not no new more about".split()
+)
+_NEXT_WORD = re.compile(r"^[\s'\"]*([A-Za-z][\w'-]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +45,8 @@ class Finding:
     """One trigger phrase judged in its clause."""
 
     kind: str  # _RENEW or _CANCEL
-    verdict: Verdict  # what it says for the watched season; PENDING when blocked, UNRELATED when off-season
+    trigger: str
+    verdict: Verdict  # for the watched season: PENDING when taken back, UNRELATED when off-season
     rule: str
     sentence: Sentence
     direct: bool  # the show is named in the clause (not "the series")
@@ -63,34 +77,193 @@ def _is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
+def _names_something_else(text: str, start: int, end: int, title_case: bool) -> bool:
+    """A mention that is a company, place, person or another show's modifier, not the show."""
+    after = text[end : end + 40]
+    if lx.NAME_COLLISION_AFTER.match(after) or re.match(r":\s*[A-Z]\w", after):
+        return True  # "Ballard Power Systems", "Bosch: Legacy"
+    if text[end - 2 : end] != "'s" and (nxt := _NEXT_WORD.match(after)):
+        word = nxt.group(1)
+        lowered = word.lower()
+        plain_noun = not (
+            lowered in _NEXT_OK or lowered.endswith(("ed", "s", "ing", "ly", "n't", "'s")) or word.isupper()
+        )
+        if plain_noun and (word[0].islower() or title_case) and after[:1] == " ":
+            return True  # "Ballard night market", "the Bosch spinoff"
+    before = text[:start]
+    if lx.OWNED_MENTION_BEFORE.search(before):
+        return True  # "from the producers of 'Brass Tacks'"
+    person = re.search(r"([A-Z][\w.-]*)\s+$", before)
+    if person and before[: person.start()].strip() and person.group(1).lower() not in _NETWORK_WORDS:
+        word = person.group(1)
+        if not title_case or (
+            not word.lower().endswith(("s", "ed", "ing", "ly")) and word.lower() not in _HEADLINE_WORDS
+        ):
+            return True  # "Linebacker Devon Ballard", "Based on Ruth Ballard's Novels"
+    return False
+
+
 def _mentions(text: str, m: _Matcher, title_case: bool) -> list[tuple[int, int]]:
-    """Spans where the watched show itself is named (not a company, place or person so named)."""
     if m.exclude is not None:
         text = m.exclude.sub(lambda x: "§" * len(x.group(0)), text)
-    spans = []
-    for hit in m.names.finditer(text):
-        after = text[hit.end() : hit.end() + 30]
-        if lx.NAME_COLLISION_AFTER.match(after) or re.match(r":\s*[A-Z]\w", after):
-            continue  # "Ballard Power Systems", "Bosch: Legacy"
-        if not title_case:
-            before = re.search(r"([A-Z][\w.-]*)\s+$", text[: hit.start()])
-            if before and not text[: before.start()].strip() == "" and (
-                before.group(1).lower() not in _NETWORK_WORDS
-            ):
-                continue  # "Jake Ballard": a person
-        spans.append(hit.span())
-    return spans
+    return [
+        hit.span()
+        for hit in m.names.finditer(text)
+        if not _names_something_else(text, hit.start(), hit.end(), title_case)
+    ]
 
 
-def _words_between(text: str, a: int, b: int) -> int:
-    return len(text[min(a, b) : max(a, b)].split())
+def _words(text: str) -> int:
+    return len(text.split())
 
 
-def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc_seasons: frozenset[int]) -> Verdict:
+_PASSIVE_BEFORE = re.compile(r"(?:been|is|are|was|were|be|being|gets?|got|getting|'s)\s+(?:officially\s+)?$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:since|because|after|before|until|when|while|if|unless|whereas)\b", re.I)
+_NOT_AN_OBJECT = frozenset(
+    "season series for through after at in on with to as by from amid following despite ahead over "
+    "and or but into".split()
+)
+_ACTIVE = re.compile(r"^(?:renew|renews|renewed|pick|picks|picked|cancel|cancels|cancell?ed|ax|axes|axed|"
+                     r"orders?|ordered|scraps?|scrapped|greenlit|brings?|bringing|brought|confirm|confirms|"
+                     r"confirmed)\b", re.I)  # fmt: skip
+_TIME_CLAUSE = re.compile(
+    r",|;|\b(?:after|following|since|when|as|despite|thanks\s+to|because|ahead\s+of|once|which|where)\b", re.I
+)
+
+
+def _other_object(after: str, spans_after: bool) -> bool:
+    """An active trigger whose object is another title: "renewed 'Northbound'", "its other dramas"."""
+    window = " ".join(after.split()[:5])
+    if re.search(r"\bother\b|\bseveral\b|\bboth\b", window, re.I):
+        return True
+    if spans_after:
+        return False
+    obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+)?(['\"]?)([A-Z][\w'&.-]*)", after)
+    return bool(obj) and obj.group(2).lower() not in _NOT_AN_OBJECT
+
+
+def _subject(
+    clause: str, start: int, end: int, spans: list[tuple[int, int]], recent: bool, title_case: bool
+) -> str | None:
+    """Whether the trigger at [start, end) speaks of the watched show: "direct", "anaphora" or None."""
+    after = clause[end:]
+    trigger = clause[start:end]
+    right_after_name = any(e <= start and not clause[e:start].strip(" '\"") for _, e in spans)
+    # "-ed" right after the name, or in a headline, is the passive: "Ballard Renewed for Season 2".
+    participle = trigger.lower().endswith(("ed", "lit")) and (right_after_name or title_case)
+    active = bool(_ACTIVE.match(trigger)) and not participle and not _PASSIVE_BEFORE.search(clause[:start])
+    ahead = [s for s in spans if s[0] >= end]
+    if active and _other_object(after, bool(ahead) and _words(clause[end : ahead[0][0]]) <= 1):
+        return None
+    for s, e in spans:
+        between = clause[e:start]
+        if e <= start and _words(between) <= 14 and not _SUBORDINATE.search(between):
+            return "direct"
+        if s >= end and _words(clause[end:s]) <= 5 and "," not in clause[end:s]:
+            return "direct"
+    if recent and not spans:
+        if re.match(r"(?i)(?:.*\b(?:the|its)\s+)?(?:renewal|cancel+ation)\b", trigger) and re.search(
+            r"(?i)\b(?:the|its)\s+$", clause[:start] + " "
+        ):
+            return "anaphora"  # "confirmed the renewal": the renewal of the show just named
+        for a in lx.ANAPHORA.finditer(clause):
+            if a.end() <= start and _words(clause[a.end() : start]) <= 8:
+                return "anaphora"
+            if a.start() >= end and _words(clause[end : a.start()]) <= 3:
+                return "anaphora"
+    return None
+
+
+def _season_scope(clause: str, start: int, end: int) -> str:
+    """The words that can name the trigger's season: not a time clause ("after its first season")."""
+    before = clause[:start]
+    cut = [m.end() for m in _TIME_CLAUSE.finditer(before)]
+    before = before[cut[-1] :] if cut else before
+    after = clause[end:]
+    m = _TIME_CLAUSE.search(after)
+    return before + clause[start:end] + (after[: m.start()] if m else after)
+
+
+_TARGET = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:for|through|with|into)\s+(?:a|an|its|the|their)?\s*"
+    r"(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?!\s+(?:time|place))",
+    re.I,
+)
+
+
+def _stance(clause: str, before: str, after: str, sentence: Sentence, kind: str, trigger: str) -> str | None:
+    """Why a trigger does not state a decision, or None when it does."""
+    text = sentence.text.rstrip()
+    if text.endswith("?") or (sentence.is_title and (lx.QUESTION_START.match(text) or lx.QUESTION_TITLE.search(text))):
+        return "question"
+    if lx.DENIAL.search(clause):
+        return "denial"
+    negative_trigger = kind == _CANCEL and re.match(r"(?i)(won't|will|not|isn't|is|aren't|there)", trigger)
+    if not negative_trigger and lx.NEGATION_BEFORE.search(before):
+        return "negation"
+    if lx.NOT_YET.search(clause):
+        return "not-yet"
+    nominal = re.match(r"(?i)(cancel+ation|renewal)", trigger) is not None
+    window = " ".join(before.split()[-3:]) if nominal else before
+    if lx.HEDGE.search(window) or lx.HEDGE.search(" ".join(after.split()[:3])):
+        return "hedge"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    kind: str
+    trigger: str
+    sentence: Sentence
+    clause: str
+    direct: bool
+    seasons: Seasons
+    stance: str | None
+
+
+def _triggers(sentences: list[Sentence], m: _Matcher) -> list[_Raw]:
+    raw: list[_Raw] = []
+    last_mention = -10
+    for sentence in sentences:
+        title_case = _is_title_case(sentence.text)
+        if _mentions(sentence.text, m, title_case):
+            last_mention = sentence.index
+        recent = sentence.index - last_mention <= 3
+        if not recent:
+            continue
+        for clause in split_clauses(sentence.text):
+            spans = _mentions(clause, m, title_case)
+            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)]
+            hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
+            for kind, hit in hits:
+                subject = _subject(clause, hit.start(), hit.end(), spans, recent, title_case)
+                if subject is None:
+                    continue
+                trigger = hit.group(0)
+                before, after = clause[: hit.start()], clause[hit.end() :]
+                if kind == _RENEW and lx.NEGATED_RENEW_IS_CANCEL.search(clause[: hit.end()][-40:]):
+                    kind, trigger = _CANCEL, "not " + trigger
+                    before = re.sub(
+                        r"(?i)\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|not\s+to)\s+(?:be\s+)?$", "", before
+                    )
+                stance = _stance(clause, before, after, sentence, kind, trigger)
+                scope = _season_scope(clause, hit.start(), hit.end())
+                seasons = find_seasons(scope)
+                if (target := _TARGET.match(after)) and not seasons.explicit:
+                    seasons = find_seasons(f"{target.group(1)} season")
+                if kind == _CANCEL and seasons.final is None and seasons.ended_after is None:
+                    whole = find_seasons(clause)
+                    if whole.final is not None or whole.ended_after is not None:
+                        seasons = whole
+                raw.append(_Raw(kind, trigger, sentence, clause, subject == "direct", seasons, stance))
+    return raw
+
+
+def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) -> Verdict:
     """What a clean trigger means for the watched season; UNRELATED when it is about another."""
-    final_trigger = kind == _CANCEL and re.search(r"final|last|\bend", trigger, re.I) is not None
-    if final_trigger and s.final is not None:
-        final = season if s.final == -1 else s.final
+    if kind == _CANCEL and re.search(r"final|last|\bend", trigger, re.I) and s.final is not None:
+        final = s.final if s.final != -1 else (doc.final if doc.final not in (None, -1) else season)
+        assert final is not None
         if final == season:
             return Verdict.RENEWED
         return Verdict.CANCELED if final < season else Verdict.UNRELATED
@@ -104,85 +277,40 @@ def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc_seasons: f
         return Verdict.RENEWED
     if s.explicit:
         return Verdict.RENEWED if season in s.explicit else Verdict.UNRELATED
-    if doc_seasons and season not in doc_seasons:
+    if doc.explicit and season not in doc.explicit:
         return Verdict.UNRELATED  # the headline said which season; a bare "renewed" means that one
     return Verdict.RENEWED
 
 
-def _stance(clause: str, before: str, after: str, sentence: Sentence, kind: str, trigger: str) -> str | None:
-    """Why a trigger does not state a decision, or None when it does."""
-    text = sentence.text.rstrip()
-    if text.endswith("?") or (lx.QUESTION_START.match(text) and sentence.is_title) or (
-        sentence.is_title and lx.QUESTION_TITLE.search(text)
-    ):
-        return "question"
-    if lx.DENIAL.search(clause):
-        return "denial"
-    negation_is_trigger = kind == _CANCEL and re.match(r"(?i)(won't|will|not|isn't|is|aren't|there)", trigger)
-    if not negation_is_trigger and lx.NEGATION_BEFORE.search(before):
-        return "negation"
-    if lx.NOT_YET.search(clause):
-        return "not-yet"
-    if lx.HEDGE.search(before) or lx.HEDGE.search(" ".join(after.split()[:3])):
-        return "hedge"
-    return None
-
-
 def _findings(sentences: list[Sentence], m: _Matcher, season: int) -> list[Finding]:
-    raw: list[tuple[str, str, Sentence, str, str, str, bool, Seasons, str | None]] = []
-    last_mention = -10
-    for sentence in sentences:
-        title_case = _is_title_case(sentence.text)
-        sentence_mentions = _mentions(sentence.text, m, title_case)
-        topic = bool(sentence_mentions) or (sentence.index - last_mention <= 2 and not sentence.is_title)
-        if sentence_mentions:
-            last_mention = sentence.index
-        if not topic:
-            continue
-        for clause in split_clauses(sentence.text):
-            spans = _mentions(clause, m, title_case)
-            direct = bool(spans)
-            if not direct and not lx.ANAPHORA.search(clause):
-                continue
-            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)]
-            hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
-            for kind, hit in hits:
-                if direct and not any(
-                    _words_between(clause, s, e) <= (6 if s >= hit.end() else 14)
-                    for s, e in ((sp[0], hit.start()) if sp[0] < hit.start() else (hit.end(), sp[0]) for sp in spans)
-                ):
-                    continue
-                trigger = hit.group(0)
-                before, after = clause[: hit.start()], clause[hit.end() :]
-                if kind == _RENEW and lx.NEGATED_RENEW_IS_CANCEL.search(clause[: hit.end()][-40:]):
-                    kind, trigger = _CANCEL, "not " + trigger
-                    before = re.sub(r"(?i)\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|not\s+to)\s+(?:be\s+)?$", "", before)
-                stance = _stance(clause, before, after, sentence, kind, trigger)
-                seasons = find_seasons(clause)
-                if not seasons.any and not seasons.next_implied:
-                    seasons = find_seasons(sentence.text)
-                raw.append((kind, trigger, sentence, clause, before, after, direct, seasons, stance))
-    doc_seasons = frozenset(
-        n for kind, _, s, *_rest in raw if kind == _RENEW and s.is_title for n in _rest[4].explicit
+    raw = _triggers(sentences, m)
+    finals = [r.seasons.final for r in raw if r.seasons.final not in (None, -1)]
+    doc = Seasons(
+        explicit=frozenset(n for r in raw if r.kind == _RENEW and r.sentence.is_title for n in r.seasons.explicit),
+        final=finals[0] if finals else None,
     )
     findings = []
-    for kind, trigger, sentence, clause, _before, _after, direct, seasons, stance in raw:
-        fit = _season_fit(kind, trigger, seasons, season, doc_seasons)
-        if stance is not None and fit is not Verdict.UNRELATED:
-            verdict, rule = Verdict.PENDING, f"{stance}: {trigger!r}"
+    for r in raw:
+        fit = _season_fit(r.kind, r.trigger, r.seasons, season, doc)
+        if r.stance is not None and fit is not Verdict.UNRELATED:
+            verdict, rule = Verdict.PENDING, f"{r.stance}: {r.trigger!r}"
         elif fit is Verdict.UNRELATED:
-            verdict, rule = fit, f"other season: {trigger!r}"
+            verdict, rule = fit, f"other season: {r.trigger!r}"
         else:
-            verdict, rule = fit, f"{kind}: {trigger!r}"
-        stale = bool(lx.STALE.search(clause))
-        findings.append(Finding(kind, verdict, rule, sentence, direct, stale, seasons))
+            verdict, rule = fit, f"{r.kind}: {r.trigger!r}"
+        stale = bool(lx.STALE.search(r.clause))
+        findings.append(Finding(r.kind, r.trigger, verdict, rule, r.sentence, r.direct, stale, r.seasons))
     return findings
 
 
 def _score(f: Finding) -> float:
-    return (2.0 if f.sentence.is_title else 0.0) + (1.0 if f.direct else 0.0) + (
-        0.0 if f.stale else 1.0
-    ) + (0.5 if f.sentence.paragraph <= 1 else 0.0)
+    return (
+        (2.0 if f.sentence.is_title else 0.0)
+        + (1.0 if f.direct else 0.0)
+        + (0.0 if f.stale else 1.0)
+        + (0.5 if f.sentence.paragraph <= 1 else 0.0)
+        + (3.0 if f.kind == _CANCEL and lx.REVERSAL.search(f.trigger) else 0.0)
+    )
 
 
 def _official(decisive: list[Finding], sentences: list[Sentence], trust: Trust) -> bool:
@@ -202,6 +330,31 @@ def _official(decisive: list[Finding], sentences: list[Sentence], trust: Trust) 
     return official > reported
 
 
+def _future_talk(sentences: list[Sentence], m: _Matcher, season: int) -> Sentence | None:
+    """A sentence about the show (by name or right after it) that asks about, awaits or hopes
+    for the watched season."""
+    last_mention = -10
+    for sentence in sentences:
+        if _mentions(sentence.text, m, _is_title_case(sentence.text)):
+            last_mention = sentence.index
+        if sentence.index - last_mention > 3:
+            continue
+        seasons = find_seasons(sentence.text)
+        if seasons.explicit and season not in seasons.explicit:
+            continue  # "Season 1 finale explained" is not about season 2
+        about = season in seasons.explicit or seasons.next_implied or re.search(
+            r"\b(?:renew\w*|cancel\w*|return\w*|come\s+back|back\s+for|more\s+episodes|future|fate)\b", sentence.text, re.I
+        )
+        if not about:
+            continue
+        asks = sentence.text.rstrip().endswith("?") or (
+            sentence.is_title and bool(lx.QUESTION_TITLE.search(sentence.text) or lx.QUESTION_START.match(sentence.text))
+        )
+        if asks or lx.NOT_YET.search(sentence.text) or lx.HEDGE.search(sentence.text):
+            return sentence
+    return None
+
+
 def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) -> Classification:
     """Classify one document (title and plain text) for one watched show and season."""
     m = _matcher(watch.names, watch.exclude, watch.context)
@@ -210,7 +363,7 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
         return Classification(Verdict.UNRELATED, False, None, 0.95, "", "show not named")
     if m.context is not None and not m.context.search(blob):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "no context term")
-    if not lx.TV_CONTEXT.search(blob):
+    if not lx.TV_CONTEXT.search(blob) and not (watch.network and watch.network.lower() in blob.lower()):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "not about television")
     sentences = split_sentences(title, text)
     findings = _findings(sentences, m, watch.season)
@@ -219,7 +372,6 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
         best = max(decisive, key=_score)
         verdict = best.verdict
         same = [f for f in decisive if f.verdict is verdict]
-        stale = all(f.stale for f in same)
         notes = tuple(f"{f.rule} in {f.sentence.text!r}" for f in findings if f is not best)[:6]
         return Classification(
             verdict,
@@ -228,13 +380,14 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
             min(0.99, 0.55 + 0.1 * _score(best)),
             best.sentence.text,
             best.rule,
-            stale=stale,
+            stale=all(f.stale for f in same),
             notes=notes,
         )
     blocked = [f for f in findings if f.verdict is Verdict.PENDING]
     if blocked:
         first = blocked[0]
-        return Classification(Verdict.PENDING, False, watch.season, 0.7, first.sentence.text, first.rule)
+        notes = tuple(f"{f.rule} in {f.sentence.text!r}" for f in blocked[1:6])
+        return Classification(Verdict.PENDING, False, watch.season, 0.7, first.sentence.text, first.rule, notes=notes)
     talk = _future_talk(sentences, m, watch.season)
     if talk is not None:
         return Classification(Verdict.PENDING, False, watch.season, 0.6, talk.text, "talk of the future")
@@ -242,20 +395,6 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     if off is not None:
         return Classification(Verdict.UNRELATED, False, off.seasons.first(), 0.7, off.sentence.text, off.rule)
     return Classification(Verdict.UNRELATED, False, None, 0.8, "", "no decision about the show")
-
-
-def _future_talk(sentences: list[Sentence], m: _Matcher, season: int) -> Sentence | None:
-    """A sentence naming the show that asks about, awaits or hopes for the watched season."""
-    for sentence in sentences:
-        if not _mentions(sentence.text, m, _is_title_case(sentence.text)):
-            continue
-        seasons = find_seasons(sentence.text)
-        about_season = season in seasons.explicit or seasons.next_implied
-        if (sentence.is_title and lx.QUESTION_TITLE.search(sentence.text)) or lx.NOT_YET.search(
-            sentence.text
-        ) or (about_season and (sentence.text.rstrip().endswith("?") or lx.HEDGE.search(sentence.text))):
-            return sentence
-    return None
 
 
 def strongest(results: list[Classification]) -> Classification:

@@ -14,8 +14,17 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 
 # --- Triggers: a decision is being stated -------------------------------------------------
+_AGREEMENT = (
+    r"(?:contract|deal|lease|license|licence|partnership|agreement|membership|subscription|"
+    r"sponsorship|pact|vows|commitment|mandate|permit|visa|passport|interest|focus|push|calls?|"
+    r"hopes?|attention|energy|vigou?r|efforts?|rivalry|friendship|optimism|scrutiny|debate)"
+)
 RENEW = _rx(
-    r"\bre-?new(?:s|ed|ing)?\b(?!\s+(?:interest|focus|push|calls?|hopes?|attention|energy|vigou?r))",
+    # "renewed its supply contract" is business; "a renewed favorite" is an adjective.
+    rf"(?<!\ba\s)(?<!\bthe\s)\bre-?new(?:s|ed|ing)?\b(?!\s+(?:(?:its|his|her|their|the|a|an|that|this)\s+)?(?:[\w-]+\s+){{0,2}}{_AGREEMENT}\b)",
+    r"\b(?:confirm(?:s|ed|ing)?|announc(?:es|ed|ing)|made\s+official|makes\s+official|unveil(?:s|ed))\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+){0,2}(?:renewal|pickup|season\s+\d+|\w+\s+season)\b",
+    r"\bbring(?:s|ing)?\s+(?:it\s+|them\s+)?back\b|\bbrought\s+(?:it\s+|them\s+)?back\s+for\b",
+    r"\bset\s+for\s+(?:a\s+)?(?:season\s+\w+|\w+\s+season)\b",
     r"\bre-?upp?(?:s|ed)?\b",
     r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b(?!\s+(?:where|the\s+story|after|from|steam|speed))",
     r"\bpicked\s+up\s+for\b",
@@ -33,6 +42,8 @@ RENEW = _rx(
     r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+season|new\s+season)\s+(?:has\s+)?(?:begun|began|started|starts|is\s+underway|wrapped|kicked\s+off)\b",
     r"\bconfirmed\s+for\s+(?:a\s+)?(?:season|\w+\s+season)\b",
 )
+# A reversal outranks the renewal it reverses, in the same sentence or the same article.
+REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
 CANCEL = _rx(
     r"\bcancel(?:l)?(?:ed|s|ing)?\b",
     r"\bcancel(?:l)?ation\s+(?:of|is|was|has\s+been)\b",
@@ -42,12 +53,14 @@ CANCEL = _rx(
     r"\b(?:won't|will\s+not|wo\s+not|not|isn't|is\s+not|aren't|won't\s+be|will\s+not\s+be)\s+(?:be\s+)?(?:return(?:ing)?|coming\s+back|come\s+back|back)\b",
     r"\bnot\s+(?:be\s+)?moving\s+forward\b|\bwon't\s+(?:be\s+)?mov(?:e|ing)\s+forward\b|\bnot\s+to\s+move\s+forward\b",
     r"\b(?:opted|decided|chose|chosen|elected)\s+not\s+to\s+(?:renew|continue|proceed|move\s+forward|bring)\b|\bdeclined\s+to\s+renew\b|\bpass(?:ed|es)?\s+on\s+(?:a\s+)?(?:season|\w+\s+season|renewing)\b",
-    r"\brevers(?:es|ed|ing)\s+(?:its|the|their)\s+(?:\w+\s+)?renewal\b|\brescind(?:s|ed)\b|\bunrenew(?:s|ed)\b",
+    r"\brevers(?:es|ed|ing|al)\s+(?:of\s+)?(?:its|the|their)\s+(?:\w+\s+){0,3}(?:renewal|decision\s+to\s+renew|order|pickup)\b|\brescind(?:s|ed)\b|\bunrenew(?:s|ed)\b",
+    r"\b(?:not|won't|will\s+not|isn't|is\s+not)\s+(?:be\s+)?bring(?:ing)?\s+(?:\S+\s+){0,4}back\b",
+    r"\b(?:is|are)\s+(?:officially\s+)?(?:over|done)\s+after\b|\bdone\s+after\s+(?:one|two|three|\w+)\s+seasons?\b",
     r"\b(?:final|last)\s+season\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
-    r"\b(?:will|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
+    r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
     r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
     r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
-    r"\bone\s+and\s+done\b|\bdropped\s+(?:by|from)\b",
+    r"\bone\s+and\s+done\b",
 )
 # A renewal verb negated in the future or simple past is a cancellation ("won't be renewed").
 NEGATED_RENEW_IS_CANCEL = _rx(
@@ -56,7 +69,7 @@ NEGATED_RENEW_IS_CANCEL = _rx(
 
 # --- What takes a trigger back ------------------------------------------------------------
 NEGATION_BEFORE = re.compile(
-    r"\b(?:not|never|no|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|didn't|doesn't|"
+    r"\b(?:not|never|no|neither|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|didn't|doesn't|"
     r"don't|cannot|can't|nor|without|yet\s+to|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|"
     r"awaiting|await(?:s|ing)?|pending|ahead\s+of|before|until|unless|rather\s+than|instead\s+of)"
     r"(?:\s+\w+){0,3}\s*$",
@@ -67,6 +80,9 @@ HEDGE = _rx(
     r"\bexpected\s+to\b|\bexpect(?:s|ing)?\b|\banticipat\w+|\bpoised\s+to\b|\bon\s+track\s+to\b",
     r"\bhop(?:e|es|ed|ing|eful|efully)\b|\bwish\w*|\bwant(?:s|ed)?\b|\bpray\w*|\bfingers\s+crossed\b",
     r"\b(?:we|i)\s+(?:think|believe|bet|suspect|reckon|predict|guess)\b|\bbelieve[sd]?\b|\bpredict\w*",
+    r"\bsocial\s+media\b|\bwebsites?\b|\bfan\s+(?:accounts?|sites?|pages?|theor\w+)\b|\bviral\b|\bposts?\b|\bposted\b|\bforums?\b|\bscreenshots?\b|\bTikTok\b|\bReddit\b",
+    r"\bask(?:s|ed|ing)?\b|\burg(?:e|es|ed|ing)\b|\bbeg(?:s|ged|ging)?\b|\bdemand\w*|\bplead\w*|\bdeclar(?:e|es|ed|ing)\b",
+    r"\bclaim(?:s|ed|ing)?\b|\balleg\w+|\bsupposedly\b|\bpurportedly\b|\bfear\w*|\bworr\w+|\bthreat\w*|\blooming\b",
     r"\bspeculat\w+|\brumou?r\w*|\bbuzz\b|\bchatter\b|\bgossip\b|\bwhisper\w*",
     r"\bin\s+(?:the\s+works|talks|negotiations|discussions|development)\b|\bnegotiat\w+|\bdiscuss\w*",
     r"\bsuggest\w*|\bhint\w*|\bteas(?:e|es|ed|ing)\b|\bindicat\w+|\bsignal\w*|\bimpl(?:y|ies|ied)\b",
@@ -90,6 +106,7 @@ QUESTION_TITLE = _rx(
 DENIAL = _rx(
     r"\bden(?:y|ies|ied|ying)\b|\brefut\w+|\bdismiss\w+|\bdebunk\w*|\bshot\s+down\b|\bshoots\s+down\b",
     r"\bpushed\s+back\s+on\b|\b(?:false|untrue|not\s+true|unfounded|baseless|fake|hoax|misinformation)\b",
+    r"\binaccurate\b|\bincorrect\b|\bwrong\b|\bpremature\b|\bmisleading\b|\bnot\s+the\s+case\b|\bnot\s+accurate\b",
     r"\bno\s+truth\b|\bnot\s+(?:been\s+)?(?:canceled|cancelled)\b",
 )
 NOT_YET = _rx(
@@ -99,6 +116,7 @@ NOT_YET = _rx(
     r"\bunconfirmed\b|\bundecided\b|\bup\s+in\s+the\s+air\b|\bremains?\s+to\s+be\s+seen\b|\bradio\s+silence\b",
     r"\bstill\s+(?:waiting|awaiting|hoping|unknown|unclear|undecided|in\s+limbo)\b|\bin\s+limbo\b|\bunclear\b|\bunknown\b",
     r"\bawait(?:s|ing)?\s+(?:a|word|news|the|its|their|an|official|renewal|decision)\b",
+    r"\b(?:hasn't|has\s+not|haven't|have\s+not|didn't|did\s+not|won't|would\s+not|wouldn't)\s+(?:yet\s+)?(?:said|say|revealed|reveal|indicated|commit(?:ted)?)\b",
     r"\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?(?:officially\s+)?(?:renewed|canceled|cancelled|decided|confirmed|announced|greenlit|picked)\b",
     r"\byet\s+to\s+(?:officially\s+)?(?:renew|cancel|decide|confirm|announce|make)\b|\bno\s+decision\b|\bTBD\b",
 )
@@ -125,16 +143,23 @@ OFFICIAL = _rx(
 
 # Clues that a passage is about television at all (context terms of the watch are added).
 TV_CONTEXT = _rx(
-    r"\bseasons?\b|\bseries\b|\bepisodes?\b|\bshow\b|\bshowrunner\b|\bdrama\b|\bcomedy\b|\bsitcom\b",
-    r"\bthriller\b|\bprocedural\b|\bspinoff\b|\bspin-off\b|\bstreamer\b|\bstreaming\b|\bnetwork\b",
-    r"\bpremiere[sd]?\b|\bfinale\b|\bcast\b|\bstarring\b|\bstars\b|\bwriters'?\s+room\b|\btelevision\b|\bTV\b",
-    r"\bNetflix\b|\bHBO\b|\bMax\b|\bHulu\b|\bPrime\s+Video\b|\bAmazon\b|\bApple\s+TV\b|\bPeacock\b|\bParamount\b",
-    r"\bNBC\b|\bCBS\b|\bABC\b|\bFox\b|\bFX\b|\bAMC\b|\bStarz\b|\bShowtime\b|\bBBC\b|\bITV\b|\bDisney\+?|\bCW\b",
+    r"\bseries\b|\bepisodes?\b|\bTV\s+show|\bthe\s+show\b|\bshowrunner\b|\bdrama\b|\bsitcom\b|\bcomedy\s+series\b",
+    r"\bstreamer\b|\bstreaming\b|\bbroadcaster\b|\bcable\b|\bpremiere[sd]?\b|\bfinale\b|\bstarring\b",
+    r"\bwriters'?\s+room\b|\btelevision\b|\bTV\b|\bcast\s+(?:member|list)|\bspinoff\b|\bspin-off\b",
+    r"\bNetflix\b|\bHBO\b|\bHulu\b|\bPrime\s+Video\b|\bApple\s+TV\b|\bPeacock\b|\bParamount\+|\bNBC\b|\bCBS\b",
+    r"\bABC\b|\bFX\b|\bAMC\b|\bStarz\b|\bShowtime\b|\bBBC\b|\bITV\b|\bDisney\+|\bThe\s+CW\b|\bChannel\s+4\b",
 )
 # Words for the show itself when its name is not repeated.
 ANAPHORA = re.compile(
-    r"\b(?:the|this|our)\s+(?:\w+[- ]){0,2}(?:series|show|drama|thriller|procedural|comedy|sitcom|"
-    r"spinoff|spin-off|adaptation|mystery|crime\s+drama|cop\s+show|detective\s+drama)\b|\b(?:it|its)\b",
+    r"\b(?:the|this|our)\s+(?:(?!the\b|this\b|a\b)[\w+.'-]+[ -]){0,3}(?:series|show|drama|thriller|procedural|comedy|sitcom|"
+    r"spinoff|spin-off|adaptation|mystery|saga|crime\s+drama|cop\s+show|whodunit|dramedy|anthology)\b"
+    r"|\bit(?:'s)?\s+(?:\w+\s+){0,2}(?:has|had|will|is|was|won't|isn't|wasn't|would)\b",
+    re.IGNORECASE,
+)
+# A mention that names something else: "from the producers of X", "the X spinoff".
+OWNED_MENTION_BEFORE = re.compile(
+    r"\b(?:producers?|creators?|makers?|writers?|team|showrunners?|stars?|alums?|veterans?|director|"
+    r"author|fans?\s+of\s+the\s+books?|novels?|books?)\s+(?:of|behind|from)\s+(?:the\s+)?['\"]?$",
     re.IGNORECASE,
 )
 # A past decision recalled, not announced.

@@ -45,10 +45,13 @@ class Sentence:
 def split_sentences(title: str, body: str) -> list[Sentence]:
     """The title as sentence 0, then the body's sentences in order, with their paragraph."""
     sentences: list[Sentence] = []
-    title = normalize(title).strip()
-    if title:
-        sentences.append(Sentence(title, 0, 0, is_title=True))
-    index = 1
+    index = 0
+    # A headline can hold a question and its answer: "Is X Coming Back? Y Confirms Season 2".
+    for part in re.split(r"(?<=[?!])\s+(?=\S)", normalize(title).strip()):
+        if part.strip():
+            sentences.append(Sentence(part.strip(), index, 0, is_title=True))
+            index += 1
+    index = max(index, 1)
     for paragraph_no, paragraph in enumerate(re.split(r"\n\s*\n|\n", body), start=1):
         paragraph = normalize(paragraph).strip()
         if not paragraph:
@@ -64,9 +67,8 @@ def split_sentences(title: str, body: str) -> list[Sentence]:
 
 # Clauses that can carry a different subject or a different stance than the rest of the sentence.
 _CLAUSE_BREAK = re.compile(
-    r";|:\s+(?=[A-Z])|,?\s+(?:but|while|whereas|although|though)\s+(?=\S)"
-    r"|,\s+and\s+(?=(?:the\s+)?[A-Z])|\s+-\s+",
-    re.IGNORECASE,
+    r";|,?\s+(?i:but|while|whereas|although|though|meanwhile)\s+(?=\S)"
+    r"|,\s+(?i:and)\s+(?=(?:the\s+)?[A-Z'\"])|\s+-\s+|\.\s+(?i:meanwhile),",
 )
 
 
