@@ -136,14 +136,15 @@ def _other_object(after: str, spans_after: bool) -> bool:
     window = " ".join(after.split()[:5])
     if re.search(r"\bother\b|\bseveral\b|\bboth\b", window, re.I):
         return True
-    if spans_after:
-        return False
+    if spans_after or lx.ANAPHORA.match(after.lstrip()):
+        return False  # "renewed the Bosch spinoff": a description, not another title
     obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+)?(['\"]?)([A-Z][\w'&.-]*)", after)
     return bool(obj) and obj.group(2).lower() not in _NOT_AN_OBJECT
 
 
 def _subject(
-    clause: str, start: int, end: int, spans: list[tuple[int, int]], recent: bool, title_case: bool
+    clause: str, start: int, end: int, spans: list[tuple[int, int]], recent: bool, title_case: bool,
+    sentence_prefix: str = "",
 ) -> str | None:
     """Whether the trigger at [start, end) speaks of the watched show: "direct", "anaphora" or None."""
     after = clause[end:]
@@ -153,7 +154,8 @@ def _subject(
     participle = trigger.lower().endswith(("ed", "lit")) and (right_after_name or title_case)
     active = bool(_ACTIVE.match(trigger)) and not participle and not _PASSIVE_BEFORE.search(clause[:start])
     ahead = [s for s in spans if s[0] >= end]
-    if active and _other_object(after, bool(ahead) and _words(clause[end : ahead[0][0]]) <= 1):
+    near = bool(ahead) and _words(clause[end : ahead[0][0]]) <= 6 and "," not in clause[end : ahead[0][0]]
+    if active and _other_object(after, near):
         return None
     for s, e in spans:
         between = clause[e:start]
@@ -167,11 +169,31 @@ def _subject(
         ):
             return "anaphora"  # "confirmed the renewal": the renewal of the show just named
         for a in lx.ANAPHORA.finditer(clause):
+            if _other_title_before(sentence_prefix + clause[: min(a.start(), start)]):
+                return None
+            if re.match(r"\s*(?:,\s*)?['\"]?[A-Z]", clause[a.end() :]) and not a.group(0).lower().startswith("it"):
+                continue  # "the spy drama The Grafton Line": an appositive names another show
             if a.end() <= start and _words(clause[a.end() : start]) <= 8:
                 return "anaphora"
             if a.start() >= end and _words(clause[end : a.start()]) <= 3:
                 return "anaphora"
     return None
+
+
+_COMMON_CAPS = frozenset(
+    "i season series january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday tv".split()
+)
+
+
+def _other_title_before(text: str) -> bool:
+    """A capitalised name before "the series" that is neither a network nor a date: in a list,
+    "Hospital Road (ABC) - The medical drama returns" speaks of Hospital Road."""
+    words = re.findall(r"[\w'+.&-]+", text)
+    return any(
+        w[0].isupper() and w.lower().strip("'.") not in _NETWORK_WORDS and w.lower().strip("'.") not in _COMMON_CAPS
+        for w in words[1:]
+    )
 
 
 def _season_scope(clause: str, start: int, end: int) -> str:
@@ -232,11 +254,12 @@ def _triggers(sentences: list[Sentence], m: _Matcher) -> list[_Raw]:
         if not recent:
             continue
         for clause in split_clauses(sentence.text):
+            prefix = sentence.text[: max(0, sentence.text.find(clause))]
             spans = _mentions(clause, m, title_case)
             hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)]
             hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
             for kind, hit in hits:
-                subject = _subject(clause, hit.start(), hit.end(), spans, recent, title_case)
+                subject = _subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix)
                 if subject is None:
                     continue
                 trigger = hit.group(0)

@@ -25,11 +25,12 @@ RENEW = _rx(
     r"\b(?:confirm(?:s|ed|ing)?|announc(?:es|ed|ing)|made\s+official|makes\s+official|unveil(?:s|ed))\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+){0,2}(?:renewal|pickup|season\s+\d+|\w+\s+season)\b",
     r"\bbring(?:s|ing)?\s+(?:it\s+|them\s+)?back\b|\bbrought\s+(?:it\s+|them\s+)?back\s+for\b",
     r"\bset\s+for\s+(?:a\s+)?(?:season\s+\w+|\w+\s+season)\b",
-    r"\bre-?upp?(?:s|ed)?\b",
+    r"\bre-?upp?(?:s|ed)?\b|\brecommission(?:s|ed|ing)?\b",
     r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b(?!\s+(?:where|the\s+story|after|from|steam|speed))",
     r"\bpicked\s+up\s+for\b",
     r"\bgreen-?lit\b|\bgreen-?light(?:s|ed|ing)?\b|\bgreen\s+light(?:s|ed)?\b",
-    r"\border(?:s|ed)\s+(?:a|an|another|the|its)?\s*(?:\w+\s+){0,2}(?:season|installment|instalment|batch|episodes|series)\b",
+    r"\border(?:s|ed)\s+(?:a|an|another|the|its)?\s*(?:\w+\s+){0,2}(?:seasons?|installments?|instalments?|batch|episodes|series)\b",
+    r"\b(?:filming|production|shooting|cameras?)\s+(?:has\s+|have\s+)?(?:begun|begins|began|started|starts|underway|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off)\s+(?:on|for)\s+(?:the\s+)?(?:\w+\s+)?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
     r"\b(?:season|installment)\s+(?:order|pickup|pick-up)\b",
     r"\bcom(?:ing|es|e)\s+back\b",
     r"\b(?:is|are|'s|will\s+be)\s+returning\b|\breturning\s+for\b",
@@ -56,7 +57,7 @@ CANCEL = _rx(
     r"\brevers(?:es|ed|ing|al)\s+(?:of\s+)?(?:its|the|their)\s+(?:\w+\s+){0,3}(?:renewal|decision\s+to\s+renew|order|pickup)\b|\brescind(?:s|ed)\b|\bunrenew(?:s|ed)\b",
     r"\b(?:not|won't|will\s+not|isn't|is\s+not)\s+(?:be\s+)?bring(?:ing)?\s+(?:\S+\s+){0,4}back\b",
     r"\b(?:is|are)\s+(?:officially\s+)?(?:over|done)\s+after\b|\bdone\s+after\s+(?:one|two|three|\w+)\s+seasons?\b",
-    r"\b(?:final|last)\s+season\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
+    r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\b(?:final|last)\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
     r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
     r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
     r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
@@ -64,7 +65,7 @@ CANCEL = _rx(
 )
 # A renewal verb negated in the future or simple past is a cancellation ("won't be renewed").
 NEGATED_RENEW_IS_CANCEL = _rx(
-    r"\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|not\s+to)\s+(?:be\s+)?(?:re-?new|pick|green|order)",
+    r"\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|not\s+to)\s+(?:be\s+)?(?:re-?new|pick|green|order|return|come\s+back|be\s+back)",
 )
 
 # --- What takes a trigger back ------------------------------------------------------------
@@ -153,7 +154,7 @@ TV_CONTEXT = _rx(
 ANAPHORA = re.compile(
     r"\b(?:the|this|our)\s+(?:(?!the\b|this\b|a\b)[\w+.'-]+[ -]){0,3}(?:series|show|drama|thriller|procedural|comedy|sitcom|"
     r"spinoff|spin-off|adaptation|mystery|saga|crime\s+drama|cop\s+show|whodunit|dramedy|anthology)\b"
-    r"|\bit(?:'s)?\s+(?:\w+\s+){0,2}(?:has|had|will|is|was|won't|isn't|wasn't|would)\b",
+    r"|\bit\b(?=(?:'s)?\s+(?:\w+\s+){0,2}(?:has|had|will|is|was|won't|isn't|wasn't|would|'s)\b)",
     re.IGNORECASE,
 )
 # A mention that names something else: "from the producers of X", "the X spinoff".

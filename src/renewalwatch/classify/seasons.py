@@ -18,9 +18,9 @@ _THROUGH = re.compile(rf"\bthrough\s+(?:a\s+)?(?:season\s+{_NUM}|{_ORD}\s+season
 _AFTER = re.compile(rf"\bafter\s+(?:just\s+|only\s+|its\s+|their\s+)?(?:{_NUM}|{_ORD})\s+seasons?\b", re.I)
 _FINAL = re.compile(
     rf"(?:\b{_ORD}\s+and\s+(?:final|last)\s+{_UNIT}"
-    rf"|\bseason\s+{_NUM}\s+(?:will\s+be|is|as)\s+(?:its|the|their)\s+(?:final|last)"
+    rf"|\b(?:season|series)\s+{_NUM}\s+(?:will\s+be|is|as)\s+(?:its|the|their)\s+(?:final|last)"
     rf"|\b(?:final|last)\s+season\s*(?:\(|,)?\s*(?:season\s+)?{_NUM}?"
-    rf"|\b(?:end|ends|ending|conclude|concludes|concluding|wrap|wraps|wrapping)\s+(?:its\s+run\s+)?(?:with|after)\s+(?:its\s+|the\s+)?(?:season\s+{_NUM}|{_ORD}\s+season))",
+    rf"|\b(?:end|ends|ending|conclude|concludes|concluding|wrap|wraps|wrapping)\s+(?:its\s+run\s+)?(?:with|after)\s+(?:its\s+|the\s+)?(?:upcoming\s+|current\s+|next\s+)?(?:(?:season|series)\s+{_NUM}|{_ORD}\s+(?:season|series)))",
     re.I,
 )
 _EXPLICIT = re.compile(
