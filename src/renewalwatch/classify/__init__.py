@@ -144,7 +144,7 @@ def _other_object(after: str, spans_after: bool) -> bool:
 
 def _subject(
     clause: str, start: int, end: int, spans: list[tuple[int, int]], recent: bool, title_case: bool,
-    sentence_prefix: str = "",
+    sentence_prefix: str, own: re.Pattern[str],
 ) -> str | None:
     """Whether the trigger at [start, end) speaks of the watched show: "direct", "anaphora" or None."""
     after = clause[end:]
@@ -158,18 +158,20 @@ def _subject(
     if active and _other_object(after, near):
         return None
     for s, e in spans:
+        if start <= s and e <= end:
+            return "direct"  # "Cameras Roll on Ballard Season 2"
         between = clause[e:start]
         if e <= start and _words(between) <= 14 and not _SUBORDINATE.search(between):
             return "direct"
         if s >= end and _words(clause[end:s]) <= 5 and "," not in clause[end:s]:
             return "direct"
     if recent and not spans:
-        if re.match(r"(?i)(?:.*\b(?:the|its)\s+)?(?:renewal|cancel+ation)\b", trigger) and re.search(
-            r"(?i)\b(?:the|its)\s+$", clause[:start] + " "
+        if re.search(r"(?i)\b(?:the|its)\s+(?:renewal|cancel+ation)\b", trigger) or (
+            re.match(r"(?i)(?:renewal|cancel+ation)\b", trigger) and re.search(r"(?i)\b(?:the|its)\s+$", clause[:start])
         ):
             return "anaphora"  # "confirmed the renewal": the renewal of the show just named
         for a in lx.ANAPHORA.finditer(clause):
-            if _other_title_before(sentence_prefix + clause[: min(a.start(), start)]):
+            if _other_title_before(sentence_prefix + clause[: min(a.start(), start)], own):
                 return None
             if re.match(r"\s*(?:,\s*)?['\"]?[A-Z]", clause[a.end() :]) and not a.group(0).lower().startswith("it"):
                 continue  # "the spy drama The Grafton Line": an appositive names another show
@@ -186,14 +188,14 @@ _COMMON_CAPS = frozenset(
 )
 
 
-def _other_title_before(text: str) -> bool:
-    """A capitalised name before "the series" that is neither a network nor a date: in a list,
-    "Hospital Road (ABC) - The medical drama returns" speaks of Hospital Road."""
-    words = re.findall(r"[\w'+.&-]+", text)
-    return any(
-        w[0].isupper() and w.lower().strip("'.") not in _NETWORK_WORDS and w.lower().strip("'.") not in _COMMON_CAPS
-        for w in words[1:]
-    )
+_LIST_LABEL = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?([A-Z][\w'&.+-]*(?:\s+[A-Z0-9][\w'&.+-]*)*)['\"]?\s*(?:\(|-|:)")
+
+
+def _other_title_before(text: str, own: re.Pattern[str]) -> bool:
+    """A list item labelled with another title: in "Hospital Road (ABC) - The medical drama
+    returns", "the medical drama" is Hospital Road."""
+    label = _LIST_LABEL.match(text)
+    return bool(label) and not own.search(label.group(1)) and label.group(1).lower() not in _NETWORK_WORDS
 
 
 def _season_scope(clause: str, start: int, end: int) -> str:
@@ -246,10 +248,25 @@ class _Raw:
 def _triggers(sentences: list[Sentence], m: _Matcher) -> list[_Raw]:
     raw: list[_Raw] = []
     last_mention = -10
+    header: tuple[str, str, str | None] | None = None  # a list's lead-in: "renewed these series:"
     for sentence in sentences:
         title_case = _is_title_case(sentence.text)
-        if _mentions(sentence.text, m, title_case):
+        named = bool(_mentions(sentence.text, m, title_case))
+        if named:
             last_mention = sentence.index
+        if sentence.text.endswith(":") and not sentence.is_title:
+            leads = [(h.start(), k, h) for k, rx in ((_RENEW, lx.RENEW), (_CANCEL, lx.CANCEL)) if (h := rx.search(sentence.text))]
+            if leads:
+                _, kind, lead = min(leads, key=lambda x: x[0])
+                before, after = sentence.text[: lead.start()], sentence.text[lead.end() :]
+                header = (kind, lead.group(0), _stance(sentence.text, before, after, sentence, kind, lead.group(0)))
+                continue
+        elif header is not None and _words(sentence.text) <= 12:
+            if named:  # a list item under the lead-in: "Riverbend (season 2)"
+                kind, trigger, stance = header
+                raw.append(_Raw(kind, trigger, sentence, sentence.text, True, find_seasons(sentence.text), stance))
+            continue
+        header = None
         recent = sentence.index - last_mention <= 3
         if not recent:
             continue
@@ -259,7 +276,7 @@ def _triggers(sentences: list[Sentence], m: _Matcher) -> list[_Raw]:
             hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)]
             hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
             for kind, hit in hits:
-                subject = _subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix)
+                subject = _subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix, m.names)
                 if subject is None:
                     continue
                 trigger = hit.group(0)
@@ -336,6 +353,13 @@ def _score(f: Finding) -> float:
     )
 
 
+_ABOUT_DECISION = re.compile(
+    r"\b(?:renew\w*|cancel\w*|decision|decided|news|pickup|pick-up|order(?:ed)?|greenlit|axed|return\w*|"
+    r"season|series|statement|announcement)\b",
+    re.IGNORECASE,
+)
+
+
 def _official(decisive: list[Finding], sentences: list[Sentence], trust: Trust) -> bool:
     if trust is Trust.OFFICIAL:
         return True
@@ -343,9 +367,15 @@ def _official(decisive: list[Finding], sentences: list[Sentence], trust: Trust) 
     near |= {i + d for i in near for d in (-1, 1)}
     official = reported = 0.0
     for sentence in sentences:
-        weight = 2.0 if sentence.index in near else 1.0
-        says_official = lx.OFFICIAL.search(sentence.text) is not None
-        says_reported = lx.ATTRIBUTION.search(sentence.text) is not None
+        if sentence.index in near:
+            weight = 2.0
+        elif _ABOUT_DECISION.search(sentence.text):
+            weight = 1.0
+        else:
+            continue  # "casting has not been announced" says nothing of who decided
+        text = sentence.text
+        says_official = lx.OFFICIAL.search(text) is not None or lx.OFFICIAL_SOURCE.search(text) is not None
+        says_reported = lx.ATTRIBUTION.search(lx.OFFICIAL_SOURCE.sub(" ", text)) is not None
         if says_official and not says_reported:
             official += weight
         elif says_reported:

@@ -130,7 +130,22 @@ ATTRIBUTION = _rx(
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|announced)\b|\bunconfirmed\b|\bunofficial(?:ly)?\b",
     r"\bword\s+(?:is|has\s+it)\b|\bis\s+said\s+to\b|\bbroke\s+the\s+news\b|\bfirst\s+reported\b",
 )
+NETWORKS = (
+    r"(?:Prime\s+Video|Amazon(?:\s+MGM\s+Studios)?|Netflix|HBO(?:\s+Max)?|Max|Hulu|Apple\s+TV\+?|Apple|Peacock|"
+    r"Paramount\+?|NBC|CBS|ABC|Fox|FX|AMC|Starz|Showtime|BBC(?:\s+One|\s+Two|\s+Three)?|ITV|Disney\+?|The\s+CW|"
+    r"Channel\s+4|Sky|Freeform|TNT|TBS|USA\s+Network|Syfy|Bravo|Lifetime|Hallmark|MGM\+|BritBox|Acorn\s+TV|Crunchyroll)"
+)
+# "according to the streamer", "per the announcement": the source is the network itself.
+OFFICIAL_SOURCE = re.compile(
+    rf"\b(?:according\s+to|per)\s+(?:the\s+|a\s+|an\s+)?(?:streamer|network|studio|broadcaster|announcement|"
+    rf"statement|press\s+release|release|spokes\w+|official\s+\w+|{NETWORKS}(?!'s\s+(?:internal|own)?\s*(?:figures|data|numbers)))",
+    re.IGNORECASE,
+)
 OFFICIAL = _rx(
+    rf"\b{NETWORKS}(?:'s)?\s+(?:has\s+|have\s+)?(?:officially\s+|also\s+|now\s+)?(?:confirmed|confirms|announced|announces|said|says|revealed|reveals|told|unveiled|shared|posted)\b",
+    rf"\b(?:a|an|the)\s+(?:{NETWORKS}\s+)?(?:spokes(?:person|woman|man)|representative|rep|publicist|executive|exec)\b(?:\s+for\s+(?:the\s+)?[\w+ ]+?)?\s+(?:said|says|confirmed|confirms|told)\b",
+    rf"\b(?:confirmed|announced|said)\s+(?:by|on\s+behalf\s+of)\s+(?:a|an|the)?\s*(?:{NETWORKS}|streamer|network|studio)",
+    r"\bin\s+a\s+(?:\w+\s+){0,2}statement\b|\b(?:streamer|network|studio)'s\s+statement\b|\bstatement\s+(?:from|by)\s+(?:the\s+)?(?:streamer|network|studio)\b",
     r"\bannounc(?:ed|es|ing|ement)\b|\bmade\s+(?:it\s+)?official\b|\bmakes\s+it\s+official\b",
     r"\b(?:said|says)\s+in\s+a\s+(?:statement|press\s+release|release|post)\b|\bin\s+a\s+(?:statement|press\s+release)\b|\bpress\s+release\b",
     r"\b(?:the\s+)?(?:network|streamer|studio|service|platform|channel|broadcaster|company)\s+(?:has\s+)?(?:officially\s+)?(?:confirmed|confirms|revealed|reveals|unveiled|shared|said)\b",
@@ -153,7 +168,8 @@ TV_CONTEXT = _rx(
 # Words for the show itself when its name is not repeated.
 ANAPHORA = re.compile(
     r"\b(?:the|this|our)\s+(?:(?!the\b|this\b|a\b)[\w+.'-]+[ -]){0,3}(?:series|show|drama|thriller|procedural|comedy|sitcom|"
-    r"spinoff|spin-off|adaptation|mystery|saga|crime\s+drama|cop\s+show|whodunit|dramedy|anthology)\b"
+    r"spinoff|spin-off|adaptation|mystery|saga|crime\s+drama|cop\s+show|whodunit|dramedy|anthology|noir|western|"
+    r"soap|miniseries|docuseries|serial|romance|romcom|caper|period\s+piece|franchise\s+entry)\b"
     r"|\bit\b(?=(?:'s)?\s+(?:\w+\s+){0,2}(?:has|had|will|is|was|won't|isn't|wasn't|would|'s)\b)",
     re.IGNORECASE,
 )
