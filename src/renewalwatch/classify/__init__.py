@@ -27,11 +27,19 @@ _NETWORK_WORDS = frozenset(
 )
 # Words that may follow the show's name when the name is the show ("Ballard star", "Ballard is").
 _NEXT_OK = frozenset(
-    "is was has had have will would could should may might can did does do to for on at in from "
-    "with by as and or but after before which who that this its the a an not no just also now still "
-    "officially finally season seasons series star stars cast creator creators showrunner fans fan "
-    "finale premiere renewal cancellation team writers episode episodes producer producers set back "
-    "over done given isn't won't wasn't hasn't doesn't didn't season's itself gets got lands".split()
+    # function words, auxiliaries and common verbs: after these the name is the show itself
+    "is was has had have be been being are were will would could should shall must may might can "
+    "did does do done get got gets getting make makes made take takes took come comes came go goes "
+    "went set put let see saw seen say says said tell told give gave given keep kept find found "
+    "to for on at in from with by as of into onto upon over under about against through via amid "
+    "ahead beyond past like than then so if when where while because since until again yet even "
+    "only really still just also now already never ever too not no nor and or but after before "
+    "which who whom whose that this these those its it the a an officially reportedly finally "
+    "season seasons series star stars cast creator creators showrunner fans fan finale premiere "
+    "renewal cancellation team writers writer episode episodes producer producers back up out off "
+    "isn't won't wasn't hasn't doesn't didn't aren't weren't can't couldn't wouldn't shouldn't "
+    "itself lands nabs scores wins earns secures here there today tonight tomorrow yesterday "
+    "confirmed renewed canceled cancelled axed ordered returning return returns".split()
 )
 _HEADLINE_WORDS = _NEXT_OK | frozenset(
     "will is has does why how what when where who spinoff drama series star thriller comedy "
@@ -86,7 +94,10 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
         word = nxt.group(1)
         lowered = word.lower()
         plain_noun = not (
-            lowered in _NEXT_OK or lowered.endswith(("ed", "s", "ing", "ly", "n't", "'s")) or word.isupper()
+            lowered in _NEXT_OK
+            or lowered.endswith(("ed", "s", "ing", "ly", "en", "n't", "'s", "'ll", "'d"))
+            or word.isupper()
+            or len(word) < 3
         )
         if plain_noun and (word[0].islower() or title_case) and after[:1] == " ":
             return True  # "Ballard night market", "the Bosch spinoff"
@@ -188,6 +199,12 @@ _COMMON_CAPS = frozenset(
 )
 
 
+_LABEL_WORDS = frozenset(
+    ["yes", "no", "update", "updated", "exclusive", "breaking", "report", "news", "official",
+     "it's official", "confirmed", "spoiler", "note", "editor's note", "answer", "the answer",
+     "verdict", "bottom line", "first look", "recap", "review", "interview", "watch", "also",
+     "plus", "meanwhile", "why", "what", "how", "when", "where", "who", "the good news", "the bad news"]
+)  # fmt: skip
 _LIST_LABEL = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?([A-Z][\w'&.+-]*(?:\s+[A-Z0-9][\w'&.+-]*)*)['\"]?\s*(?:\(|-|:)")
 
 
@@ -195,7 +212,10 @@ def _other_title_before(text: str, own: re.Pattern[str]) -> bool:
     """A list item labelled with another title: in "Hospital Road (ABC) - The medical drama
     returns", "the medical drama" is Hospital Road."""
     label = _LIST_LABEL.match(text)
-    return bool(label) and not own.search(label.group(1)) and label.group(1).lower() not in _NETWORK_WORDS
+    if not label:
+        return False
+    name = label.group(1).lower()
+    return not own.search(label.group(1)) and name not in _NETWORK_WORDS and name not in _LABEL_WORDS
 
 
 def _season_scope(clause: str, start: int, end: int) -> str:
@@ -416,7 +436,8 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
         return Classification(Verdict.UNRELATED, False, None, 0.95, "", "show not named")
     if m.context is not None and not m.context.search(blob):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "no context term")
-    if not lx.TV_CONTEXT.search(blob) and not (watch.network and watch.network.lower() in blob.lower()):
+    tv_source = trust is not Trust.OTHER  # a trade paper's or a network's feed is about television
+    if not tv_source and not lx.TV_CONTEXT.search(blob) and not (watch.network and watch.network.lower() in blob.lower()):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "not about television")
     sentences = split_sentences(title, text)
     findings = _findings(sentences, m, watch.season)

@@ -159,6 +159,7 @@ OFFICIAL = _rx(
 
 # Clues that a passage is about television at all (context terms of the watch are added).
 TV_CONTEXT = _rx(
+    r"\bseason\s+\d{1,2}\b|\bS\d{1,2}\b|\bseries\s+\d{1,2}\b",
     r"\bseries\b|\bepisodes?\b|\bTV\s+show|\bthe\s+show\b|\bshowrunner\b|\bdrama\b|\bsitcom\b|\bcomedy\s+series\b",
     r"\bstreamer\b|\bstreaming\b|\bbroadcaster\b|\bcable\b|\bpremiere[sd]?\b|\bfinale\b|\bstarring\b",
     r"\bwriters'?\s+room\b|\btelevision\b|\bTV\b|\bcast\s+(?:member|list)|\bspinoff\b|\bspin-off\b",

@@ -1,0 +1,135 @@
+"""The classifier as a specification: the corpus figures, and one test per principle of language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from renewalwatch.classify import classify
+from renewalwatch.evaluate import evaluate, load_corpus, run_case
+from renewalwatch.models import Trust, Verdict, Watch
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+BALLARD = Watch("Ballard", 2, network="Prime Video")
+
+
+def test_corpus_has_no_false_alert_and_recall_of_at_least_095() -> None:
+    report = evaluate(CORPUS)
+    assert len(report.outcomes) >= 200
+    assert [o.case.id for o in report.false_alerts] == []
+    assert report.recall(Verdict.RENEWED) >= 0.95
+    assert report.recall(Verdict.CANCELED) >= 0.95
+    assert report.official_accuracy >= 0.9
+
+
+@pytest.mark.parametrize("case", load_corpus(CORPUS), ids=lambda c: c.id)
+def test_case_never_alerts_wrongly(case) -> None:  # type: ignore[no-untyped-def]
+    got = run_case(case).got
+    if got.verdict.decisive:
+        assert got.verdict is case.verdict, f"{case.reason} / decided by {got.rule}: {got.sentence!r}"
+
+
+def verdict(title: str, body: str = "", watch: Watch = BALLARD, trust: Trust = Trust.OTHER) -> Verdict:
+    return classify(title, body, watch, trust).verdict
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # negation and not-yet
+        ("Ballard has yet to be renewed for season 2", "The Prime Video series is popular.", Verdict.PENDING),
+        ("Prime Video hasn't renewed Ballard", "The streaming series is in limbo.", Verdict.PENDING),
+        ("Ballard news", "Ballard has not been renewed for a second season on Prime Video, and there is no official word.", Verdict.PENDING),
+        ("Ballard will not be renewed for season 2, Prime Video said in a statement", "", Verdict.CANCELED),
+        # hedging and hope
+        ("Ballard could be renewed for season 2", "The Prime Video series is a hit.", Verdict.PENDING),
+        ("Ballard is expected to return for a second season", "The streaming drama did well.", Verdict.PENDING),
+        ("Fans hope Ballard will be back for season 2", "The Prime Video drama ended on a cliffhanger.", Verdict.PENDING),
+        # questions: the body decides
+        ("Has Ballard been renewed for season 2?", "The Prime Video series awaits a decision.", Verdict.PENDING),
+        ("Will there be a Ballard season 2?", "Yes: Prime Video announced today it has renewed the series.", Verdict.RENEWED),
+        # denial
+        ("Prime Video denies reports that Ballard has been canceled", "The series is under review.", Verdict.PENDING),
+        # vocabulary
+        ("Prime Video picks up Ballard for a second season", "", Verdict.RENEWED),
+        ("Ballard gets the green light for season 2 at Prime Video", "", Verdict.RENEWED),
+        ("Prime Video axes Ballard after one season", "", Verdict.CANCELED),
+        ("Ballard won't return for a second season on Prime Video", "", Verdict.CANCELED),
+        ("Prime Video reverses its Ballard renewal", "The streaming series will not go ahead with season 2.", Verdict.CANCELED),
+    ],
+)
+def test_language_principles(title: str, body: str, expected: Verdict) -> None:
+    assert verdict(title, body) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Ballard renewed for season 3 at Prime Video", "", Verdict.UNRELATED),  # another season
+        ("Prime Video renews Ballard through season 4", "", Verdict.RENEWED),  # a range holds it
+        ("Ballard's second and final season is coming to Prime Video", "The series was renewed.", Verdict.RENEWED),
+        ("Prime Video renews Ballard for a sophomore season", "", Verdict.RENEWED),
+    ],
+)
+def test_season_targeting(title: str, body: str, expected: Verdict) -> None:
+    assert verdict(title, body) is expected
+
+
+def test_final_season_before_the_watched_one_is_a_cancellation() -> None:
+    watch = Watch("Ballard", 3, network="Prime Video")
+    assert verdict("Season 2 will be the final season of Ballard, Prime Video announced", "", watch) is Verdict.CANCELED
+
+
+def test_recap_of_an_old_renewal_is_stale() -> None:
+    c = classify(
+        "Ballard season 2 gets a premiere date",
+        "Ballard was renewed last October, after its first season did well on Prime Video.",
+        BALLARD,
+    )
+    assert c.verdict is Verdict.RENEWED
+    assert c.stale
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Ballard Power Systems renews supply deal", "The fuel-cell maker renewed its contract with a bus company."),
+        ("Reacher renewed for season 4 at Prime Video", "Elsewhere, Ballard fans are still waiting for news."),
+        ("Linebacker Devon Ballard will return for a second season", "The team announced the extension."),
+        ("Bosch: Legacy renewed for season 3", "The Prime Video series stars Titus Welliver. Ballard is a separate show."),
+        ("Ballard night market is coming back for a second season", "Organizers confirmed the street closure."),
+    ],
+)
+def test_the_show_must_be_the_subject(title: str, body: str) -> None:
+    assert not verdict(title, body).decisive
+
+
+def test_attribution_is_reported_even_when_it_says_officially() -> None:
+    c = classify("Ballard officially renewed for season 2, sources say", "Prime Video declined to comment.", BALLARD)
+    assert (c.verdict, c.official) == (Verdict.RENEWED, False)
+
+
+def test_a_network_statement_is_official() -> None:
+    c = classify(
+        "Prime Video renews Ballard for season 2",
+        "The streamer announced the renewal on Tuesday in a statement.",
+        BALLARD,
+    )
+    assert (c.verdict, c.official) == (Verdict.RENEWED, True)
+
+
+def test_trust_official_makes_it_official() -> None:
+    c = classify("Ballard returns for season 2", "Prime Video has renewed the series.", BALLARD, Trust.OFFICIAL)
+    assert c.official
+
+
+def test_exclude_terms_and_aliases() -> None:
+    watch = Watch("Ballard", 2, aliases=("Renée Ballard series",), exclude=("Ballard Designs",))
+    assert verdict("Ballard Designs renewed for a second season of its TV ad campaign", "", watch) is Verdict.UNRELATED
+
+
+def test_explanation_names_the_rule_and_sentence() -> None:
+    c = classify("Prime Video renews Ballard for season 2", "", BALLARD)
+    assert "renew" in c.rule
+    assert c.sentence == "Prime Video renews Ballard for season 2"
