@@ -150,7 +150,7 @@ def _other_object(after: str, spans_after: bool) -> bool:
     if spans_after or lx.ANAPHORA.match(after.lstrip()):
         return False  # "renewed the Bosch spinoff": a description, not another title
     obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+)?(['\"]?)([A-Z][\w'&.-]*)", after)
-    return bool(obj) and obj.group(2).lower() not in _NOT_AN_OBJECT
+    return obj is not None and obj.group(2).lower() not in _NOT_AN_OBJECT
 
 
 def _subject(

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from renewalwatch.errors import StoreError
 from renewalwatch.models import Evidence, Status, Verdict, WatchState
@@ -276,21 +277,17 @@ class Store:
         return None if row is None else (datetime.fromisoformat(row[0]), int(row[1]), int(row[2]))
 
 
-def _health(row: sqlite3.Row | tuple[object, ...]) -> SourceHealth:
-    r = tuple(row)
+def _health(r: tuple[Any, ...]) -> SourceHealth:
     return SourceHealth(
-        name=str(r[0]), url=str(r[1]), etag=r[2], last_modified=r[3], body_hash=r[4],  # type: ignore[arg-type]
-        last_checked=_dt(r[5]), last_success=_dt(r[6]), last_error=r[7],  # type: ignore[arg-type]
-        failing_since=_dt(r[8]), consecutive_failures=int(r[9]),  # type: ignore[arg-type,call-overload]
-        next_attempt=_dt(r[10]), disabled=r[11], failing_notice_sent=bool(r[12]),  # type: ignore[arg-type]
+        name=r[0], url=r[1], etag=r[2], last_modified=r[3], body_hash=r[4], last_checked=_dt(r[5]),
+        last_success=_dt(r[6]), last_error=r[7], failing_since=_dt(r[8]), consecutive_failures=int(r[9]),
+        next_attempt=_dt(r[10]), disabled=r[11], failing_notice_sent=bool(r[12]),
     )  # fmt: skip
 
 
-def _outbox(row: tuple[object, ...]) -> OutboxRow:
-    r = row
+def _outbox(r: tuple[Any, ...]) -> OutboxRow:
     return OutboxRow(
-        id=int(r[0]), destination=str(r[1]), destination_label=str(r[2]), kind=str(r[3]),  # type: ignore[call-overload]
-        title=str(r[4]), body=str(r[5]), created_at=datetime.fromisoformat(str(r[6])),
-        attempts=int(r[7]), next_attempt=datetime.fromisoformat(str(r[8])),  # type: ignore[call-overload]
-        last_error=r[9] if r[9] is None else str(r[9]), sent_at=_dt(r[10] if r[10] is None else str(r[10])),
+        id=r[0], destination=r[1], destination_label=r[2], kind=r[3], title=r[4], body=r[5],
+        created_at=datetime.fromisoformat(r[6]), attempts=r[7], next_attempt=datetime.fromisoformat(r[8]),
+        last_error=r[9], sent_at=_dt(r[10]),
     )  # fmt: skip
