@@ -90,9 +90,12 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
     after = text[end : end + 40]
     if lx.NAME_COLLISION_AFTER.match(after) or re.match(r":\s*[A-Z]\w", after):
         return True  # "Ballard Power Systems", "Bosch: Legacy"
+    after = after.lstrip("'\"")
     if text[end - 2 : end] != "'s" and (nxt := _NEXT_WORD.match(after)):
         word = nxt.group(1)
         lowered = word.lower()
+        if not title_case and word[0].isupper() and lowered not in _NETWORK_WORDS and lowered not in _NEXT_OK:
+            return True  # "the Ballard Sunset Sessions": a longer proper name
         plain_noun = not (
             lowered in _NEXT_OK
             or lowered.endswith(("ed", "s", "ing", "ly", "en", "n't", "'s", "'ll", "'d"))
@@ -130,9 +133,15 @@ def _words(text: str) -> int:
 
 _PASSIVE_BEFORE = re.compile(r"(?:been|is|are|was|were|be|being|gets?|got|getting|'s)\s+(?:officially\s+)?$", re.I)
 _SUBORDINATE = re.compile(r"\b(?:since|because|after|before|until|when|while|if|unless|whereas)\b", re.I)
+_TV_OBJECTS = frozenset(
+    "it them series show drama comedy season seasons episodes sitcom thriller spinoff order "
+    "renewal pickup back up officially outright quietly again today".split()
+)
 _NOT_AN_OBJECT = frozenset(
     "season series for through after at in on with to as by from amid following despite ahead over "
-    "and or but into".split()
+    "and or but into last this earlier early late back nearly almost just only soon quickly swiftly "
+    "shortly immediately months weeks days years ago yesterday today tonight once twice again "
+    "officially formally outright altogether quietly abruptly finally already early".split()
 )
 _ACTIVE = re.compile(r"^(?:renew|renews|renewed|pick|picks|picked|cancel|cancels|cancell?ed|ax|axes|axed|"
                      r"orders?|ordered|scraps?|scrapped|greenlit|brings?|bringing|brought|confirm|confirms|"
@@ -149,8 +158,12 @@ def _other_object(after: str, spans_after: bool) -> bool:
         return True
     if spans_after or lx.ANAPHORA.match(after.lstrip()):
         return False  # "renewed the Bosch spinoff": a description, not another title
-    obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+)?(['\"]?)([A-Z][\w'&.-]*)", after)
-    return obj is not None and obj.group(2).lower() not in _NOT_AN_OBJECT
+    obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?(['\"]?)([A-Za-z][\w'&.-]*)", after)
+    if obj is None or obj.group(2).lower() in _NOT_AN_OBJECT:
+        return False
+    if obj.group(2)[0].islower():  # "cancels console port": a thing, not a show
+        return obj.group(2).lower() not in _TV_OBJECTS and not lx.ANAPHORA.match(after.lstrip())
+    return True
 
 
 def _subject(
@@ -247,9 +260,17 @@ def _stance(clause: str, before: str, after: str, sentence: Sentence, kind: str,
         return "negation"
     if lx.NOT_YET.search(clause):
         return "not-yet"
-    nominal = re.match(r"(?i)(cancel+ation|renewal)", trigger) is not None
+    # A presupposed decision ("its cancellation of X", "its decision to axe X") is a fact even
+    # inside a petition to reverse it; only words right before it can hedge it.
+    nominal = re.match(r"(?i)(cancel+ation|renewal)", trigger) is not None or re.search(
+        r"(?i)\b(?:its|their|the)\s+decision\s+(?:not\s+)?to\s+$", before
+    ) is not None
+    if nominal:
+        before = re.sub(r"(?i)\b(?:its|their|the)\s+decision\s+(?:not\s+)?to\s+$", "", before)
     window = " ".join(before.split()[-3:]) if nominal else before
-    if lx.HEDGE.search(window) or lx.HEDGE.search(" ".join(after.split()[:3])):
+    # "announced that it would not return": reported speech shifts "will" to "would".
+    window = re.sub(r"(?i)(\b(?:announced|said|confirmed|revealed|stated|declared|decided|told\s+\w+)\b.*)\bwould\b", r"\1", window)
+    if lx.HEDGE.search(f"{window}{trigger}") or lx.HEDGE.search(" ".join(after.split()[:3])):
         return "hedge"
     return None
 

@@ -13,6 +13,12 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
 
 
+NETWORKS = (
+    r"(?:Prime\s+Video|Amazon(?:\s+MGM\s+Studios)?|Netflix|HBO(?:\s+Max)?|Max|Hulu|Apple\s+TV\+?|Apple|Peacock|"
+    r"Paramount\+?|NBC|CBS|ABC|Fox|FX|AMC|Starz|Showtime|BBC(?:\s+One|\s+Two|\s+Three)?|ITV|Disney\+?|The\s+CW|"
+    r"Channel\s+4|Sky|Freeform|TNT|TBS|USA\s+Network|Syfy|Bravo|Lifetime|Hallmark|MGM\+|BritBox|Acorn\s+TV|Crunchyroll)"
+)
+
 # --- Triggers: a decision is being stated -------------------------------------------------
 _AGREEMENT = (
     r"(?:contract|deal|lease|license|licence|partnership|agreement|membership|subscription|"
@@ -25,7 +31,7 @@ RENEW = _rx(
     r"\b(?:confirm(?:s|ed|ing)?|announc(?:es|ed|ing)|made\s+official|makes\s+official|unveil(?:s|ed))\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+){0,2}(?:renewal|pickup|season\s+\d+|\w+\s+season)\b",
     r"\bbring(?:s|ing)?\s+(?:it\s+|them\s+)?back\b|\bbrought\s+(?:it\s+|them\s+)?back\s+for\b",
     r"\bset\s+for\s+(?:a\s+)?(?:season\s+\w+|\w+\s+season)\b",
-    r"\bre-?upp?(?:s|ed)?\b|\brecommission(?:s|ed|ing)?\b",
+    r"\b(?:reviv|resurrect|rescu)(?:e|es|ed|ing)\b|\bre-?upp?(?:s|ed)?\b|\brecommission(?:s|ed|ing)?\b",
     r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b(?!\s+(?:where|the\s+story|after|from|steam|speed))",
     r"\bpicked\s+up\s+for\b",
     r"\bgreen-?lit\b|\bgreen-?light(?:s|ed|ing)?\b|\bgreen\s+light(?:s|ed)?\b",
@@ -46,7 +52,8 @@ RENEW = _rx(
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
 CANCEL = _rx(
-    r"\bcancel(?:l)?(?:ed|s|ing)?\b",
+    # not the adjective of a rescue story: "Netflix Picks Up Canceled Peacock Drama"
+    rf"(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)\bcancel(?:l)?(?:ed|s|ing)?\b(?!\s+(?:{NETWORKS}\s+)?(?:drama|series|show|comedy|thriller|sitcom)s?\b)",
     r"\bcancel(?:l)?ation\s+(?:of|is|was|has\s+been)\b",
     r"\baxe[sd]?\b|\baxing\b|\bgets?\s+the\s+axe\b",
     r"\bscrap(?:s|ped|ping)\b",
@@ -78,6 +85,8 @@ NEGATION_BEFORE = re.compile(
 )
 HEDGE = _rx(
     r"\b(?:could|might|may|would|should|likely|unlikely|probably|possibly|perhaps|maybe|potential(?:ly)?)\b",
+    r"\bfac(?:e|es|ing)\s+(?:the\s+)?(?:axe|chop|cancel\w*|the\s+end)|\bchopping\s+block\b|\bon\s+thin\s+ice\b",
+    r"\bmov(?:e|es|ing)\s+toward|\blean(?:s|ing)?\s+toward|\bclose\s+to\s+(?:a\s+)?(?:deal|decision|renew|order)|\bnearing\b|\bon\s+the\s+verge\b",
     r"\bexpected\s+to\b|\bexpect(?:s|ing)?\b|\banticipat\w+|\bpoised\s+to\b|\bon\s+track\s+to\b",
     r"\bhop(?:e|es|ed|ing|eful|efully)\b|\bwish\w*|\bwant(?:s|ed)?\b|\bpray\w*|\bfingers\s+crossed\b",
     r"\b(?:we|i)\s+(?:think|believe|bet|suspect|reckon|predict|guess)\b|\bbelieve[sd]?\b|\bpredict\w*",
@@ -105,7 +114,7 @@ QUESTION_TITLE = _rx(
     r"\bcancel(?:l)?ation\s+(?:fears|watch|odds|risk|status|rumou?rs?)\b|\bfans?\s+(?:react|demand|beg)\b",
 )
 DENIAL = _rx(
-    r"\bden(?:y|ies|ied|ying)\b|\brefut\w+|\bdismiss\w+|\bdebunk\w*|\bshot\s+down\b|\bshoots\s+down\b",
+    r"\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\bdismiss\w+|\bdebunk\w*|\bshot\s+down\b|\bshoots\s+down\b",
     r"\bpushed\s+back\s+on\b|\b(?:false|untrue|not\s+true|unfounded|baseless|fake|hoax|misinformation)\b",
     r"\binaccurate\b|\bincorrect\b|\bwrong\b|\bpremature\b|\bmisleading\b|\bnot\s+the\s+case\b|\bnot\s+accurate\b",
     r"\bno\s+truth\b|\bnot\s+(?:been\s+)?(?:canceled|cancelled)\b",
@@ -119,21 +128,16 @@ NOT_YET = _rx(
     r"\bawait(?:s|ing)?\s+(?:a|word|news|the|its|their|an|official|renewal|decision)\b",
     r"\b(?:hasn't|has\s+not|haven't|have\s+not|didn't|did\s+not|won't|would\s+not|wouldn't)\s+(?:yet\s+)?(?:said|say|revealed|reveal|indicated|commit(?:ted)?)\b",
     r"\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?(?:officially\s+)?(?:renewed|canceled|cancelled|decided|confirmed|announced|greenlit|picked)\b",
-    r"\byet\s+to\s+(?:officially\s+)?(?:renew|cancel|decide|confirm|announce|make)\b|\bno\s+decision\b|\bTBD\b",
+    r"\byet\s+to\s+(?:officially\s+)?\w+|\bno\s+decision\b|\bTBD\b",
 )
 ATTRIBUTION = _rx(
-    r"\breport(?:s|ed|edly|ing)?\b|\bsources?\b|\binsiders?\b|\baccording\s+to\b|\bper\s+(?:[A-Z]|the\s+)",
+    r"\breport(?:s|ed|edly|ing)?\b|\bsources?\b|\binsiders?\b|\baccording\s+to\b|\bper\s+(?-i:[A-Z])|\bper\s+the\s+(?!episode|season|week|year|day)",
     r"\bhas\s+learned\b|\blearned\s+exclusively\b|\bexclusive(?:ly)?\b|\bis\s+told\b|\bwe\s+(?:hear|are\s+hearing|'re\s+hearing)\b",
     r"\bpeople\s+(?:familiar|close|with\s+knowledge)\b|\bfamiliar\s+with\b|\bclose\s+to\s+the\s+(?:production|show|series|situation)\b",
     r"\bdeclined\s+to\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?(?:respond|comment|return)\b|\bno\s+comment\b|\bnot\s+commented\b|\bdeclined\s+to\s+confirm\b",
     r"\b(?:hasn't|has\s+not|have\s+not|haven't)\s+(?:yet\s+)?(?:officially\s+)?(?:confirmed|commented|announced)\b|\byet\s+to\s+(?:officially\s+)?(?:confirm|comment|announce)\b",
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|announced)\b|\bunconfirmed\b|\bunofficial(?:ly)?\b",
     r"\bword\s+(?:is|has\s+it)\b|\bis\s+said\s+to\b|\bbroke\s+the\s+news\b|\bfirst\s+reported\b",
-)
-NETWORKS = (
-    r"(?:Prime\s+Video|Amazon(?:\s+MGM\s+Studios)?|Netflix|HBO(?:\s+Max)?|Max|Hulu|Apple\s+TV\+?|Apple|Peacock|"
-    r"Paramount\+?|NBC|CBS|ABC|Fox|FX|AMC|Starz|Showtime|BBC(?:\s+One|\s+Two|\s+Three)?|ITV|Disney\+?|The\s+CW|"
-    r"Channel\s+4|Sky|Freeform|TNT|TBS|USA\s+Network|Syfy|Bravo|Lifetime|Hallmark|MGM\+|BritBox|Acorn\s+TV|Crunchyroll)"
 )
 # "according to the streamer", "per the announcement": the source is the network itself.
 OFFICIAL_SOURCE = re.compile(
@@ -148,7 +152,7 @@ OFFICIAL = _rx(
     r"\bin\s+a\s+(?:\w+\s+){0,2}statement\b|\b(?:streamer|network|studio)'s\s+statement\b|\bstatement\s+(?:from|by)\s+(?:the\s+)?(?:streamer|network|studio)\b",
     r"\bannounc(?:ed|es|ing|ement)\b|\bmade\s+(?:it\s+)?official\b|\bmakes\s+it\s+official\b",
     r"\b(?:said|says)\s+in\s+a\s+(?:statement|press\s+release|release|post)\b|\bin\s+a\s+(?:statement|press\s+release)\b|\bpress\s+release\b",
-    r"\b(?:the\s+)?(?:network|streamer|studio|service|platform|channel|broadcaster|company)\s+(?:has\s+)?(?:officially\s+)?(?:confirmed|confirms|revealed|reveals|unveiled|shared|said)\b",
+    r"\b(?:the\s+)?(?:network|streamer|studio|service|platform|channel|broadcaster|company)\s+(?:has\s+)?(?:officially\s+)?(?:confirmed|confirms|confirming|revealed|reveals|revealing|unveiled|shared|said|announcing)\b",
     r"\b(?:officially|formally)\s+(?:renewed|canceled|cancelled|confirmed|ordered|picked|greenlit)\b",
     r"\b(?:confirmed|confirms|revealed|reveals|unveiled|unveils)\s+(?:on|today|this|that|the\s+news|a\s+season|the\s+renewal|the\s+cancel)\b",
     r"\b(?:head|president|chief|chair(?:man|woman)?|vice\s+president|vp|evp|svp|director)\s+of\s+(?:\w+\s+){0,3}(?:television|tv|series|content|programming|originals|scripted|entertainment|drama)\b",
@@ -160,7 +164,8 @@ OFFICIAL = _rx(
 # Clues that a passage is about television at all (context terms of the watch are added).
 TV_CONTEXT = _rx(
     r"\bseason\s+\d{1,2}\b|\bS\d{1,2}\b|\bseries\s+\d{1,2}\b",
-    r"\bseries\b|\bepisodes?\b|\bTV\s+show|\bthe\s+show\b|\bshowrunner\b|\bdrama\b|\bsitcom\b|\bcomedy\s+series\b",
+    r"\b(?:the|this|a|an|TV|television|drama|comedy|limited|streaming|hit|new|original|scripted|crime)\s+series\b(?!\s+of\b)",
+    r"\bepisodes?\b|\bTV\s+show|\bthe\s+show\b|\bshowrunner\b|\bdrama\b|\bsitcom\b|\bcomedy\s+series\b",
     r"\bstreamer\b|\bstreaming\b|\bbroadcaster\b|\bcable\b|\bpremiere[sd]?\b|\bfinale\b|\bstarring\b",
     r"\bwriters'?\s+room\b|\btelevision\b|\bTV\b|\bcast\s+(?:member|list)|\bspinoff\b|\bspin-off\b",
     r"\bNetflix\b|\bHBO\b|\bHulu\b|\bPrime\s+Video\b|\bApple\s+TV\b|\bPeacock\b|\bParamount\+|\bNBC\b|\bCBS\b",
