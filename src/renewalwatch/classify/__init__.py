@@ -212,6 +212,8 @@ _COMMON_CAPS = frozenset(
 )
 
 
+# A heading line in a list article: a short line naming a show, maybe with its network.
+_HEADING = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?[A-Z][\w'&:+-]*(?:\s+[\w'&:+-]+){0,5}['\"]?(?:\s*\([^)]{1,40}\))?$")
 _LABEL_WORDS = frozenset(
     ["yes", "no", "update", "updated", "exclusive", "breaking", "report", "news", "official",
      "it's official", "confirmed", "spoiler", "note", "editor's note", "answer", "the answer",
@@ -290,11 +292,16 @@ def _triggers(sentences: list[Sentence], m: _Matcher) -> list[_Raw]:
     raw: list[_Raw] = []
     last_mention = -10
     header: tuple[str, str, str | None] | None = None  # a list's lead-in: "renewed these series:"
+    heading_topic = False  # the last mention was a heading line: "Sundial (Apple TV+)"
     for sentence in sentences:
         title_case = _is_title_case(sentence.text)
         named = bool(_mentions(sentence.text, m, title_case))
+        heading = not sentence.is_title and _HEADING.match(sentence.text) is not None
         if named:
             last_mention = sentence.index
+            heading_topic = heading
+        elif heading:
+            last_mention, heading_topic = -10, False  # a heading for another show: a new topic
         if sentence.text.endswith(":") and not sentence.is_title:
             leads = [(h.start(), k, h) for k, rx in ((_RENEW, lx.RENEW), (_CANCEL, lx.CANCEL)) if (h := rx.search(sentence.text))]
             if leads:
@@ -318,6 +325,11 @@ def _triggers(sentences: list[Sentence], m: _Matcher) -> list[_Raw]:
             hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
             for kind, hit in hits:
                 subject = _subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix, m.names)
+                if subject is None and heading_topic and not spans and re.search(
+                    r"(?i)\bits\s+(?:[\w-]+\s+){0,2}(?:series|show|drama|thriller|comedy|sitcom|procedural|mystery)\b",
+                    clause[hit.end() : hit.end() + 60],
+                ):
+                    subject = "anaphora"  # under a heading, "pulled the plug on its time-loop thriller"
                 if subject is None:
                     continue
                 trigger = hit.group(0)
@@ -366,8 +378,11 @@ def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) 
 def _findings(sentences: list[Sentence], m: _Matcher, season: int) -> list[Finding]:
     raw = _triggers(sentences, m)
     finals = [r.seasons.final for r in raw if r.seasons.final not in (None, -1)]
+    # The season a headline names for the show is the one a bare "is returning" speaks of.
+    named = [find_seasons(s.text) for s in sentences if s.is_title and _mentions(s.text, m, _is_title_case(s.text))]
+    headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
     doc = Seasons(
-        explicit=frozenset(n for r in raw if r.kind == _RENEW and r.sentence.is_title for n in r.seasons.explicit),
+        explicit=headline | frozenset(n for r in raw if r.kind == _RENEW and r.sentence.is_title for n in r.seasons.explicit),
         final=finals[0] if finals else None,
     )
     findings = []

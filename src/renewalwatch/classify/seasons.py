@@ -15,7 +15,11 @@ _ORD = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|e
 _UNIT = r"(?:season|installment|instalment|series|outing|run|chapter|cycle|go-round|batch of episodes)"
 
 _THROUGH = re.compile(rf"\bthrough\s+(?:a\s+)?(?:season\s+{_NUM}|{_ORD}\s+season)", re.I)
-_AFTER = re.compile(rf"\bafter\s+(?:just\s+|only\s+|its\s+|their\s+)?(?:{_NUM}|{_ORD})\s+seasons?\b", re.I)
+_AFTER = re.compile(
+    rf"\bafter\s+(?:just\s+|only\s+|its\s+|their\s+)?(?:{_NUM}|{_ORD})\s+seasons?\b"
+    r"|\bafter\s+(?:just\s+|only\s+)?(a\s+single|its\s+(?:lone|only|debut|freshman|single))\s+season\b",
+    re.I,
+)
 _FINAL = re.compile(
     rf"(?:\b{_ORD}\s+and\s+(?:final|last)\s+{_UNIT}"
     rf"|\b(?:season|series)\s+{_NUM}\s+(?:will\s+be|is|as)\s+(?:its|the|their)\s+(?:final|last)"
@@ -40,6 +44,8 @@ def _num(text: str | None) -> int | None:
     if not text:
         return None
     text = text.lower()
+    if re.match(r"a\s+single|its\s+", text):
+        return 1
     digits = re.match(r"\d+", text)
     if digits:
         return int(digits.group(0))
