@@ -133,3 +133,15 @@ def test_explanation_names_the_rule_and_sentence() -> None:
     c = classify("Prime Video renews Ballard for season 2", "", BALLARD)
     assert "renew" in c.rule
     assert c.sentence == "Prime Video renews Ballard for season 2"
+
+
+HOLDOUT = Path(__file__).parent / "fixtures" / "holdout"
+
+
+def test_holdout_written_apart_from_the_rules_has_no_false_alert() -> None:
+    """A second corpus, written by someone who never saw the classifier or the first corpus."""
+    report = evaluate(HOLDOUT)
+    assert len(report.outcomes) >= 90
+    assert [o.case.id for o in report.false_alerts] == []
+    assert report.recall(Verdict.RENEWED) >= 0.9
+    assert report.recall(Verdict.CANCELED) >= 0.85

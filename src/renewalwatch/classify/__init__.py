@@ -430,8 +430,11 @@ def _official(decisive: list[Finding], sentences: list[Sentence], trust: Trust) 
         else:
             continue  # "casting has not been announced" says nothing of who decided
         text = sentence.text
-        says_official = lx.OFFICIAL.search(text) is not None or lx.OFFICIAL_SOURCE.search(text) is not None
         says_reported = lx.ATTRIBUTION.search(lx.OFFICIAL_SOURCE.sub(" ", text)) is not None
+        if lx.STRONG_OFFICIAL.search(text):
+            says_official, says_reported = True, False  # "..., with the streamer confirming the news"
+        else:
+            says_official = lx.OFFICIAL.search(text) is not None or lx.OFFICIAL_SOURCE.search(text) is not None
         if says_official and not says_reported:
             official += weight
         elif says_reported:

@@ -31,7 +31,7 @@ RENEW = _rx(
     r"\b(?:confirm(?:s|ed|ing)?|announc(?:es|ed|ing)|made\s+official|makes\s+official|unveil(?:s|ed))\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+){0,2}(?:renewal|pickup|season\s+\d+|\w+\s+season)\b",
     r"\bbring(?:s|ing)?\s+(?:it\s+|them\s+)?back\b|\bbrought\s+(?:it\s+|them\s+)?back\s+for\b",
     r"\bset\s+for\s+(?:a\s+)?(?:season\s+\w+|\w+\s+season)\b",
-    r"\b(?:reviv|resurrect|rescu)(?:e|es|ed|ing)\b|\bre-?upp?(?:s|ed)?\b|\brecommission(?:s|ed|ing)?\b",
+    r"\b(?:reviv|resurrect|rescu)(?:es|ed)\b|\bre-?upp?(?:s|ed)?\b|\brecommission(?:s|ed|ing)?\b",
     r"\bpick(?:s|ed|ing)?\s+(?:it\s+|them\s+)?up\b(?!\s+(?:where|the\s+story|after|from|steam|speed))",
     r"\bpicked\s+up\s+for\b",
     r"\bgreen-?lit\b|\bgreen-?light(?:s|ed|ing)?\b|\bgreen\s+light(?:s|ed)?\b",
@@ -137,6 +137,7 @@ ATTRIBUTION = _rx(
     r"\bdeclined\s+to\s+comment\b|\bdid\s+not\s+(?:immediately\s+)?(?:respond|comment|return)\b|\bno\s+comment\b|\bnot\s+commented\b|\bdeclined\s+to\s+confirm\b",
     r"\b(?:hasn't|has\s+not|have\s+not|haven't)\s+(?:yet\s+)?(?:officially\s+)?(?:confirmed|commented|announced)\b|\byet\s+to\s+(?:officially\s+)?(?:confirm|comment|announce)\b",
     r"\bnot\s+(?:yet\s+)?(?:been\s+)?(?:officially\s+)?(?:confirmed|announced)\b|\bunconfirmed\b|\bunofficial(?:ly)?\b",
+    r"\b(?:creator|co-creator|star|co-star|showrunner|actor|actress|writer|director|producer|cast\s+members?|author)\s+(?:[\w.'-]+\s+){0,3}(?:announced|said|revealed|confirmed|posted|wrote|shared|told|teased)\b",
     r"\bword\s+(?:is|has\s+it)\b|\bis\s+said\s+to\b|\bbroke\s+the\s+news\b|\bfirst\s+reported\b",
 )
 # "according to the streamer", "per the announcement": the source is the network itself.
@@ -144,6 +145,11 @@ OFFICIAL_SOURCE = re.compile(
     rf"\b(?:according\s+to|per)\s+(?:the\s+|a\s+|an\s+)?(?:streamer|network|studio|broadcaster|announcement|"
     rf"statement|press\s+release|release|spokes\w+|official\s+\w+|{NETWORKS}(?!'s\s+(?:internal|own)?\s*(?:figures|data|numbers)))",
     re.IGNORECASE,
+)
+STRONG_OFFICIAL = _rx(
+    rf"\b(?:{NETWORKS}|the\s+(?:streamer|network|studio|broadcaster))(?:'s)?\s+(?:has\s+|have\s+)?(?:officially\s+|also\s+|since\s+|now\s+)?(?:confirmed|confirms|confirming|announced|announces|announcing)\b",
+    r"\b(?:said|says)\s+in\s+a\s+(?:\w+\s+)?statement\b|\bpress\s+release\b|\bmade\s+(?:it\s+)?official\b",
+    r"\bspokes(?:person|woman|man)\s+(?:for\s+[\w+ ]+?\s+)?(?:confirmed|said|told)\b",
 )
 OFFICIAL = _rx(
     rf"\b{NETWORKS}(?:'s)?\s+(?:has\s+|have\s+)?(?:officially\s+|also\s+|now\s+)?(?:confirmed|confirms|announced|announces|said|says|revealed|reveals|told|unveiled|shared|posted)\b",
@@ -182,7 +188,9 @@ ANAPHORA = re.compile(
 # A mention that names something else: "from the producers of X", "the X spinoff".
 OWNED_MENTION_BEFORE = re.compile(
     r"\b(?:producers?|creators?|makers?|writers?|team|showrunners?|stars?|alums?|veterans?|director|"
-    r"author|fans?\s+of\s+the\s+books?|novels?|books?)\s+(?:of|behind|from)\s+(?:the\s+)?['\"]?$",
+    r"author|fans?\s+of\s+the\s+books?|novels?|books?|podcast|after-?show|companion|documentary|game|"
+    r"soundtrack|prequel|sequel|movie|film|musical|tour|comic|special|convention|merch\w*)\s+"
+    r"(?:of|behind|from|for|about|to|based\s+on|tied\s+to)\s+(?:the\s+)?(?:[\w+]+'s\s+)?['\"]?$",
     re.IGNORECASE,
 )
 # A past decision recalled, not announced.
