@@ -321,8 +321,10 @@ def _triggers(sentences: list[Sentence], m: _Matcher) -> list[_Raw]:
         for clause in split_clauses(sentence.text):
             prefix = sentence.text[: max(0, sentence.text.find(clause))]
             spans = _mentions(clause, m, title_case)
-            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)]
-            hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
+            low = clause.lower()
+            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)] if any(k in low for k in lx.RENEW_HINTS) else []
+            if any(k in low for k in lx.CANCEL_HINTS):
+                hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
             for kind, hit in hits:
                 subject = _subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix, m.names)
                 if subject is None and heading_topic and not spans and re.search(

@@ -49,6 +49,20 @@ RENEW = _rx(
     r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+season|new\s+season)\s+(?:has\s+)?(?:begun|began|started|starts|is\s+underway|wrapped|kicked\s+off)\b",
     r"\bconfirmed\s+for\s+(?:a\s+)?(?:season|\w+\s+season)\b",
 )
+# Cheap substring checks that every RENEW / CANCEL match contains one of (lower case): a clause
+# with none of them is not searched with the big patterns.
+RENEW_HINTS = (
+    "renew", "re-up", "reup", "recommission", "revive", "resurrect", "rescue", "pick", "green",
+    "order", "back", "return", "get", "got", "secur", "land", "scor", "earn", "nab", "snag", "win",
+    "won", "receiv", "confirm", "announc", "unveil", "official", "happening", "a go", "on the way",
+    "production", "filming", "shooting", "camera", "set for", "bring", "brought",
+)
+CANCEL_HINTS = (
+    "cancel", "axe", "axing", "scrap", "plug", "return", "back", "forward", "not to", "pass",
+    "revers", "rescind", "unrenew", "final", "last", " end", "ends ", "ending", "ended", "be no",
+    "is no", "won't get", "won't see", "not get", "one and done", "over after", "done after",
+    "bring", "renew",
+)
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
 CANCEL = _rx(
