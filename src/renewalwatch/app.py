@@ -14,7 +14,7 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from renewalwatch import message
+from renewalwatch import health, message
 from renewalwatch.classify import classify
 from renewalwatch.config import Config, Destination
 from renewalwatch.decide import fold
@@ -24,7 +24,7 @@ from renewalwatch.models import Change, Document, Evidence, Source, Verdict, Wat
 from renewalwatch.notify import Notifier
 from renewalwatch.outbox import Delivery, deliver_owed
 from renewalwatch.sources import SOURCE_KINDS
-from renewalwatch.sources.prefilter import mentions_any, check_well_formed
+from renewalwatch.sources.prefilter import check_well_formed, mentions_any
 from renewalwatch.store import SourceHealth, Store
 
 logger = logging.getLogger(__name__)
@@ -112,12 +112,11 @@ def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime
         c = classify(doc.title, doc.text, watch, source.trust)
         if c.verdict is Verdict.UNRELATED:
             continue
-        evidence.append(
-            Evidence(
-                watch.key, c.verdict, c.official, c.season, c.sentence, c.rule, c.stale,
-                source.name, doc.url, doc.title, doc.published, now,
-            )  # fmt: skip
-        )
+        ev = Evidence(
+            watch.key, c.verdict, c.official, c.season, c.sentence, c.rule, c.stale,
+            source.name, doc.url, doc.title, doc.published, now,
+        )  # fmt: skip
+        evidence.append(ev)
     return evidence
 
 
@@ -187,7 +186,7 @@ def commit(store: Store, config: Config, outcomes: Sequence[_Outcome], now: date
     changes: list[Change] = []
     with store.transaction():
         for o in outcomes:
-            store.save_source(o.health)
+            store.save_source(_told(store, config, o.health, now))
             for doc, digest in o.items:
                 store.save_item(o.health.name, doc.guid, digest, doc.url, doc.title, doc.published, now)
         evidence = [e for o in outcomes for e in o.evidence]
@@ -205,9 +204,46 @@ def commit(store: Store, config: Config, outcomes: Sequence[_Outcome], now: date
             if change is not None and change.notify:
                 changes.append(change)
                 enqueue(store, config.destinations, "change", message.change_title(change), message.change_body(change), now)
+        _tell_blind(store, config, now)
         ok = sum(o.report.ok for o in outcomes)
         store.record_cycle(now, now, ok, len(outcomes) - ok, len(changes))
     return changes
+
+
+def _told(store: Store, config: Config, after: SourceHealth, now: datetime) -> SourceHealth:
+    """Enqueue the failing or recovered notice `after` owes; return it with the flag to save."""
+    notice = health.source_notice(after, now, config.settings.failing_after)
+    if notice is health.Notice.FAILING:
+        title, body = message.source_failing(
+            after.name, after.url, after.last_error, after.failing_since, bool(after.disabled), now
+        )
+    elif notice is health.Notice.RECOVERED:
+        before = store.source(after.name, after.url)
+        title, body = message.source_recovered(after.name, after.url, before.failing_since, now)
+    else:
+        return after
+    enqueue(store, config.destinations, notice.value, title, body, now)
+    logger.info("source notice owed source=%s kind=%s", after.name, notice.value)
+    return replace(after, failing_notice_sent=notice is health.Notice.FAILING)
+
+
+def _tell_blind(store: Store, config: Config, now: datetime) -> None:
+    """Every configured source failing for too long owes each watch one "blind" notice."""
+    current = []
+    for s in config.sources:
+        h = store.source(s.name, s.url)
+        current.append(h if h.url == s.url else SourceHealth(s.name, s.url))
+    blind = health.is_blind(current, now, config.settings.failing_after)
+    for watch in config.watches:
+        sent = store.blind_notice_sent(watch.key)
+        owed, flag = health.blind_notice(blind, sent)
+        if owed:
+            failing = [(h.name, h.disabled or h.last_error) for h in current]
+            title, body = message.blind(watch, failing, config.settings.failing_after)
+            enqueue(store, config.destinations, health.Notice.BLIND.value, title, body, now)
+            logger.warning("every source is failing watch=%s sources=%d", watch.key, len(current))
+        if flag != sent:
+            store.set_blind_notice(watch.key, flag)
 
 
 def enqueue(store: Store, destinations: Iterable[Destination], kind: str, title: str, body: str, now: datetime) -> None:

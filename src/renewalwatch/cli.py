@@ -200,3 +200,88 @@ def evaluate(path: Path, verbose: bool) -> None:
         report = run(path)
     click.echo(report.render(verbose=verbose))
     sys.exit(EXIT_OK if not report.false_alerts else EXIT_FAILED)
+
+
+def _fresh_config(state: _State) -> Config:
+    """Re-read the config for a SIGHUP; the daemon keeps the old one if this raises."""
+    from renewalwatch import logs
+    from renewalwatch.notify import check_urls
+
+    path = discover(state.config_path, os.environ, Path.cwd())
+    config = default_config(os.environ) if path is None else load(path)
+    check_urls(config.destinations, config.origin)
+    old = state.config().destinations
+    logs.add_secrets(tuple(d.url for d in (*old, *config.destinations)))
+    return config
+
+
+@main.command("run")
+@click.option(
+    "--wait", "wait", type=float, default=0.0, metavar="SECONDS",
+    help="Wait this long for another renewalwatch to finish instead of exiting 2.",
+)  # fmt: skip
+@click.pass_context
+def run_cmd(ctx: click.Context, wait: float) -> None:
+    """Keep checking, each source on its own interval, until SIGTERM or Ctrl-C.
+
+    SIGHUP re-reads the config (a bad one is logged and the running one kept). Logs at info
+    level unless --log-level says otherwise: one line per check.
+    """
+    from click.core import ParameterSource
+
+    from renewalwatch import logs
+    from renewalwatch.daemon import Daemon
+    from renewalwatch.notify import AppriseNotifier, check_urls
+    from renewalwatch.store import StateLock
+
+    state: _State = ctx.obj
+    parent = ctx.parent
+    if parent is not None and parent.get_parameter_source("log_level") is ParameterSource.DEFAULT:
+        logs.setup("info", parent.params["log_format"])
+    with _errors():
+        config = state.config()
+        check_urls(config.destinations, config.origin)
+        lock = StateLock(config.settings.state, "run")
+        lock.acquire(wait)
+        try:
+            daemon = Daemon(config, load=lambda: _fresh_config(state), notifier=AppriseNotifier())
+            daemon.serve()
+        finally:
+            lock.release()
+    sys.exit(EXIT_OK)
+
+
+@main.command("health")
+@click.option(
+    "--max-age", metavar="DURATION",
+    help="How old the last check may be, e.g. \"1h\" (default: twice the shortest interval).",
+)  # fmt: skip
+@click.pass_obj
+def health_cmd(state: _State, max_age: str | None) -> None:
+    """Exit 0 if checks run and notifications get out, else 1 with the reason (for containers)."""
+    from renewalwatch.config import parse_duration
+    from renewalwatch.health import problem
+    from renewalwatch.store import Store
+
+    with _errors():
+        config = state.config()
+        s = config.settings
+        limit = (
+            parse_duration(max_age, "--max-age", "command line")
+            if max_age
+            else 2 * min(src.every or s.every for src in config.sources)
+        )
+        if not s.state.exists():
+            _fail(f"unhealthy: no state file at {s.state}: no check has run yet", EXIT_FAILED)
+        store = Store(s.state)
+        try:
+            last = store.last_cycle()
+            configured = {d.key for d in config.destinations}
+            owed = [r.created_at for r in store.owed() if r.destination in configured]
+        finally:
+            store.close()
+    finished = last[0] if last else None
+    reason = problem(finished, owed, _now(), max_age=limit, retry_window=s.retry_window)
+    if reason:
+        _fail(f"unhealthy: {reason}", EXIT_FAILED)
+    click.echo(f"ok: last check finished at {finished:%Y-%m-%d %H:%M:%S} UTC" if finished else "ok")

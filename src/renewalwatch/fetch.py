@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import hashlib
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -69,9 +70,11 @@ def _describe(e: httpx.HTTPError, timeout: float, max_redirects: int) -> str:
     if isinstance(e, httpx.TooManyRedirects):
         return f"too many redirects (more than {max_redirects}; a redirect loop?)"
     if isinstance(e, httpx.ConnectError):
-        return f"could not connect: {e or 'connection failed'}"
+        return f"could not connect: {str(e) or 'connection failed'}"
     if isinstance(e, httpx.RemoteProtocolError):
         return f"the server broke the connection: {e}"
+    if isinstance(e, httpx.ReadError | httpx.WriteError):  # a reset says nothing more
+        return f"the connection broke mid-response: {str(e) or 'reset by the server'}"
     if isinstance(e, httpx.DecodingError):
         return f"could not decode the response body: {e}"
     return f"{type(e).__name__}: {e}"
@@ -154,11 +157,17 @@ class HttpFetcher:
                 raise FetchError(url, f"body too large: {int(declared)} bytes declared, limit {self.max_bytes}")
             chunks: list[bytes] = []
             size = 0
-            async for chunk in response.aiter_bytes():  # decoded: a gzip bomb is caught here too
+            decoder = _decoder(url, response.headers.get("Content-Encoding", ""))
+            async for raw in response.aiter_raw():
+                # Decoded here, never more than the limit (+1) per chunk: httpx would inflate
+                # a whole chunk at once, 64 KB of gzip bomb into 64 MB.
+                chunk = decoder.decode(raw, self.max_bytes - size + 1) if decoder else raw
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise FetchError(url, f"body too large: over the {self.max_bytes}-byte limit")
                 chunks.append(chunk)
+            if decoder:
+                decoder.finish()
             body = b"".join(chunks)
             return FetchResult(
                 final,
@@ -169,3 +178,37 @@ class HttpFetcher:
                 response.status_code,
                 size,
             )
+
+
+class _Inflater:
+    """gzip or deflate (zlib-wrapped or raw), inflated at most `limit` bytes at a time."""
+
+    def __init__(self, url: str, encoding: str) -> None:
+        self.url = url
+        self.encoding = encoding
+        self._first = True
+        self._z = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
+
+    def decode(self, data: bytes, limit: int) -> bytes:
+        first, self._first = self._first, False
+        try:
+            return self._z.decompress(data, limit)
+        except zlib.error as e:
+            if self.encoding == "deflate" and first:
+                # Some servers send raw deflate for "deflate"; httpx accepts it too.
+                self._z = zlib.decompressobj(-zlib.MAX_WBITS)
+                return self.decode(data, limit)
+            raise FetchError(self.url, f"could not decode the {self.encoding} body: {e}") from e
+
+    def finish(self) -> None:
+        if not self._z.eof:
+            raise FetchError(self.url, f"the {self.encoding} body ended early (truncated)")
+
+
+def _decoder(url: str, content_encoding: str) -> _Inflater | None:
+    encoding = content_encoding.strip().lower()
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip", "deflate"):
+        return _Inflater(url, encoding)
+    raise FetchError(url, f"unsupported Content-Encoding {content_encoding!r} (not gzip or deflate)")

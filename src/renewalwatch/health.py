@@ -1,4 +1,4 @@
-"""Which health notices are owed, and whether renewalwatch itself is healthy. Pure: no I/O, no clock.
+"""Which health notices are owed, and whether renewalwatch itself is healthy. Pure: no I/O.
 
 A source that has failed for longer than `failing_after` (or was disabled by a 410, which will
 not heal by itself) owes one "source-failing" notice, and one "source-recovered" notice when it

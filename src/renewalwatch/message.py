@@ -29,7 +29,11 @@ def change_title(change: Change) -> str:
 
 def change_body(change: Change) -> str:
     ev = change.evidence
-    official = "announced by the network" if change.current.official else "reported, not yet confirmed by the network"
+    official = (
+        "announced by the network"
+        if change.current.official
+        else "reported, not yet confirmed by the network"
+    )
     lines = [
         f"{change.watch.label} is {change.current.status.value} ({official}).",
         "",
@@ -46,7 +50,8 @@ def change_body(change: Change) -> str:
 def test_message(now: datetime) -> tuple[str, str]:
     return (
         "renewalwatch test notification",
-        f"This is a test from renewalwatch at {_date(now)}. If you can read it, alerts will reach you here.",
+        f"This is a test from renewalwatch at {_date(now)}."
+        " If you can read it, alerts will reach you here.",
     )
 
 
@@ -89,14 +94,16 @@ def source_recovered(name: str, url: str, since: datetime | None, now: datetime)
     return f"renewalwatch: source working again: {clean(name, 120)}", body
 
 
-def blind(watch: Watch, failing: list[tuple[str, str | None]], failing_after: float) -> tuple[str, str]:
+def blind(
+    watch: Watch, failing: list[tuple[str, str | None]], failing_after: float
+) -> tuple[str, str]:
     """Every source is failing: news about `watch` would go unnoticed. `failing`: (name, error)."""
     hours = failing_after / 3600
     lines = [
         f"Every source renewalwatch reads has been failing for more than {hours:g} hours, so news"
         f" about {watch.label} would go unnoticed until one works again.",
         "",
-        *(f"- {clean(name, 120)}: {clean(error or 'unknown error', 200)}" for name, error in failing),
+        *(f"- {clean(n, 120)}: {clean(error or 'unknown error', 200)}" for n, error in failing),
         "",
         "Check the machine's network, then `renewalwatch status`.",
     ]

@@ -30,11 +30,19 @@ def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
         return
     import apprise
 
+    apprise_logger = logging.getLogger("apprise")
     for i, dest in urls:
-        if not apprise.Apprise().add(dest.url):
-            raise ConfigError(
-                config_origin, f"notify.urls[{i}]", f"Apprise cannot use {dest.masked!r} (unknown service or malformed URL)"
-            )
+        # Apprise logs why it refuses a URL; that reason goes into our one-line error instead.
+        propagate, apprise_logger.propagate = apprise_logger.propagate, False
+        try:
+            with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+                ok = apprise.Apprise().add(dest.url)
+        finally:
+            apprise_logger.propagate = propagate
+        if not ok:
+            reason = next((line.strip() for line in captured.getvalue().splitlines() if line.strip()), "")
+            why = mask_text(reason, (dest.url,)) if reason else "unknown service or malformed URL"
+            raise ConfigError(config_origin, f"notify.urls[{i}]", f"Apprise cannot use {dest.masked!r}: {why}")
 
 
 class AppriseNotifier:
@@ -54,7 +62,8 @@ class AppriseNotifier:
         client = apprise.Apprise()
         if not client.add(destination.url):
             raise NotifyError(destination.masked, "Apprise cannot use this URL")
-        with apprise.LogCapture(level=logging.WARNING) as captured:
+        # Only the message: Apprise's default format puts a timestamp and level into our error.
+        with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
             ok = client.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
             log = captured.getvalue()
         if not ok:

@@ -1,4 +1,10 @@
-"""Deliver what the outbox owes, one row at a time, marking each only after it was accepted."""
+"""Deliver what the outbox owes, one row at a time, marking each only after it was accepted.
+
+Delivery is at least once. A row is written in the same transaction as the status change that
+owes it, so a crash never loses it; it is marked sent in its own transaction right after Apprise
+reports success. A crash (kill -9, power loss) between those two moments leaves the row owed and
+the next run sends it again: one duplicate per such crash, never a lost alert.
+"""
 
 from __future__ import annotations
 

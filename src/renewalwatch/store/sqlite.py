@@ -67,6 +67,7 @@ class Store:
             self._db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
             self._db.execute("PRAGMA busy_timeout = 30000")
             self._check_foreign()
+            self._check_version()  # before WAL mode: a file we cannot use is left byte-identical
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -86,13 +87,16 @@ class Store:
         if app_id != APPLICATION_ID and (app_id != 0 or tables):
             raise StoreError(str(self.path), f"is a SQLite file of another program; {RECOVERY}")
 
-    def _migrate(self) -> None:
+    def _check_version(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version > len(MIGRATIONS):
             raise StoreError(
                 str(self.path),
                 f"was written by a newer renewalwatch (schema {version}, this one knows {len(MIGRATIONS)})",
             )
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             # executescript commits first; the BEGIN makes each migration all-or-nothing.
             self._db.executescript(
