@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
 import logging
+import secrets
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
@@ -21,7 +23,7 @@ from renewalwatch.decide import fold
 from renewalwatch.errors import FetchError, ParseError, RetryLater
 from renewalwatch.fetch import Fetcher, FetchResult, Gone, HttpFetcher, Validators
 from renewalwatch.models import Change, Document, Evidence, Source, Verdict, Watch
-from renewalwatch.notify import Notifier
+from renewalwatch.notify import Notifier, check_urls
 from renewalwatch.outbox import Delivery, deliver_owed
 from renewalwatch.sources import SOURCE_KINDS
 from renewalwatch.sources.prefilter import check_well_formed, mentions_any
@@ -249,6 +251,23 @@ def _tell_blind(store: Store, config: Config, now: datetime) -> None:
 def enqueue(store: Store, destinations: Iterable[Destination], kind: str, title: str, body: str, now: datetime) -> None:
     for dest in destinations:
         store.enqueue(dest.key, dest.masked, kind, title, body, now)
+
+
+def check_destinations(config: Config, store: Store, *, already_checked: bool = False) -> None:
+    """Fail on a notify URL Apprise cannot load; checked again only when the list changes, since
+    importing Apprise costs more than a whole quiet cycle. The state keeps a keyed hash, never a URL."""
+    salt = store.meta("salt")
+    if salt is None:
+        salt = secrets.token_hex(16)
+        with store.transaction():
+            store.set_meta("salt", salt)
+    digest = hmac.new(salt.encode(), "\n".join(d.url for d in config.destinations).encode(), "sha256").hexdigest()
+    if store.meta("checked_urls") == digest:
+        return
+    if not already_checked:
+        check_urls(config.destinations, config.origin)
+    with store.transaction():
+        store.set_meta("checked_urls", digest)
 
 
 def run_once(

@@ -94,14 +94,16 @@ def _opened(state: _State, purpose: str, wait: float = 0.0) -> Iterator[tuple[Co
 @click.pass_obj
 def check(state: _State, wait: float, force: bool) -> None:
     """Run one cycle: fetch, read, decide, notify; print a summary."""
-    from renewalwatch.app import run_once
+    from renewalwatch.app import check_destinations, run_once
     from renewalwatch.notify import AppriseNotifier, check_urls
 
     with _errors():
-        config = state.config()
-        check_urls(config.destinations, config.origin)
-        with _opened(state, "check", wait) as (config, store):
-            report = run_once(config, store=store, notifier=AppriseNotifier(), now=_now(), force=force)
+        first_run = not state.config().settings.state.exists()
+        if first_run:  # nothing to remember the check in yet, and a bad config must create nothing
+            check_urls(state.config().destinations, state.config().origin)
+    with _errors(), _opened(state, "check", wait) as (config, store):
+        check_destinations(config, store, already_checked=first_run)
+        report = run_once(config, store=store, notifier=AppriseNotifier(), now=_now(), force=force)
     from renewalwatch.render import cycle_summary
 
     click.echo(cycle_summary(report))

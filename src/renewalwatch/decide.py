@@ -13,8 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from renewalwatch.models import Change, Evidence, Status, Verdict, Watch, WatchState
+
+
+def _dated(ev: Evidence) -> datetime:
+    """A decision dates from its news (never later than we found it), so that "older than the
+    current status" compares publication dates with publication dates."""
+    return min(ev.published, ev.found_at) if ev.published is not None else ev.found_at
 
 
 def next_state(state: WatchState, ev: Evidence) -> WatchState | None:
@@ -28,15 +35,15 @@ def next_state(state: WatchState, ev: Evidence) -> WatchState | None:
     target = Status(ev.verdict.value)
     if state.status is target:
         if ev.official and not state.official:
-            return WatchState(target, True, ev.found_at)
+            return WatchState(target, True, _dated(ev))
         return None
     if state.status in (Status.UNKNOWN, Status.PENDING):
-        return WatchState(target, ev.official, ev.found_at)
+        return WatchState(target, ev.official, _dated(ev))
     if state.official and not ev.official:
         return None
     if ev.published is not None and state.since is not None and ev.published < state.since:
         return None
-    return WatchState(target, ev.official, ev.found_at)
+    return WatchState(target, ev.official, _dated(ev))
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from renewalwatch.app import CycleReport
-from renewalwatch.config import Config
-from renewalwatch.models import Classification
-from renewalwatch.store import Store
+if TYPE_CHECKING:  # render is imported by `status`, which must not pay for httpx and the parsers
+    from renewalwatch.app import CycleReport
+    from renewalwatch.config import Config
+    from renewalwatch.models import Classification
+    from renewalwatch.store import Store
 
 
 def _iso(when: datetime | None) -> str | None:

@@ -90,4 +90,11 @@ MIGRATIONS: tuple[str, ...] = (
         changes INTEGER NOT NULL
     );
     """,
+    # 2: small facts about the state itself (a salt, the fingerprint of checked notify URLs)
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    """,
 )

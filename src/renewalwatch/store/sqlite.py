@@ -62,9 +62,11 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        db: sqlite3.Connection | None = None
+        opened = False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            self._db = db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
             self._db.execute("PRAGMA busy_timeout = 30000")
             self._check_foreign()
             self._check_version()  # before WAL mode: a file we cannot use is left byte-identical
@@ -72,10 +74,14 @@ class Store:
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._migrate()
+            opened = True
         except sqlite3.DatabaseError as e:
             raise StoreError(str(path), f"not a usable renewalwatch state file ({e}); {RECOVERY}") from e
         except OSError as e:
             raise StoreError(str(path), f"cannot open: {e.strerror or e}") from e
+        finally:
+            if not opened and db is not None:
+                db.close()  # rolls back a half-done migration and releases the write lock
         self._depth = 0
 
     def close(self) -> None:
@@ -267,6 +273,14 @@ class Store:
             "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt = ? WHERE id = ?",
             (error, next_attempt.isoformat(), row_id),
         )
+
+    # --- meta ------------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self._x("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._x("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     # --- cycles ----------------------------------------------------------------------------
     def record_cycle(self, started: datetime, finished: datetime, ok: int, failed: int, changes: int) -> None:
