@@ -24,7 +24,7 @@ def cycle_summary(report: CycleReport) -> str:
             detail = f"{s.items} items, {s.new_items} new" if s.outcome == "new" else s.outcome
             lines.append(f"  ok      {s.name}: {detail}")
         else:
-            lines.append(f"  {s.outcome.upper():<7} {s.name}: {s.error}")
+            lines.append(f"  {s.outcome.upper():<7} {s.name} <{s.url}>: {s.error}")
     for c in report.changes:
         lines.append(f"{c.watch.label}: {c.current.label} (was {c.previous.label})")
         lines.append(f"  because: \"{c.evidence.sentence}\" ({c.evidence.source}: {c.evidence.url})")
