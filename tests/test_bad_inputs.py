@@ -61,10 +61,10 @@ def bad_site(site: Site) -> Site:
 
 
 def failed_lines(run: Run) -> dict[str, str]:
-    """`  FAILED  name: reason` lines of the check summary, by source name."""
+    """`  FAILED  name <url>: reason` lines of the check summary, by source name."""
     lines = {}
     for line in run.out.splitlines():
-        m = re.match(r"^\s+FAILED\s+(.+?): (.+)$", line)
+        m = re.match(r"^\s+FAILED\s+(.+?) <[^>]+>: (.+)$", line)
         if m:
             lines[m.group(1)] = m.group(2)
     return lines
@@ -91,7 +91,8 @@ def test_each_bad_source_fails_alone_and_the_good_one_still_alerts(
     assert set(failures) == set(BAD)
     for name, (path, reason) in BAD.items():
         assert reason in failures[name], (name, failures[name])
-        # and the log names the URL
+        # the summary and the log name the URL
+        assert f"{name} <{bad_site.url(path)}>: " in run.out
         assert re.search(
             rf"source failed source={re.escape(name)} url={re.escape(bad_site.url(path))} ", run.err
         )
@@ -122,7 +123,7 @@ def test_failures_are_recorded_and_back_off_until_forced(tmp_path: Path, bad_sit
 
     again = run_cli("--config", str(config), "check")
     assert again.code == 1
-    assert re.search(r"^  SKIPPED Gone missing: backing off after 1 failures until ", again.out, re.M), (
+    assert re.search(r"^  SKIPPED Gone missing <[^>]+>: backing off after 1 failures until ", again.out, re.M), (
         again.out
     )
     assert len(bad_site.hits("/bad/missing.xml")) == 1  # not asked again

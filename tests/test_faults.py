@@ -113,7 +113,7 @@ def test_each_fault_is_a_clear_recorded_error(fault_run: FaultRun, fault: Fault)
         assert not source["ok"], fault.why
         assert re.search(fault.error, source["last_error"]), f"{fault.why}: {source['last_error']!r}"
         assert source["consecutive_failures"] == 1
-        assert f"FAILED  {fault.path}: " in fault_run.out  # the summary names it, too
+        assert f"FAILED  {fault.path} <" in fault_run.out  # the summary names it and its URL, too
 
 
 def test_the_good_news_in_the_same_run_is_read_and_told(fault_run: FaultRun) -> None:
@@ -138,8 +138,8 @@ def test_backoff_and_retry_after_are_kept_and_gone_is_final(fault_run: FaultRun)
     assert fault_run.source("/410")["disabled"].startswith("HTTP 410 Gone")
     code, out, _ = cli("--config", str(fault_run.config), "check")
     assert code == 1
-    assert "SKIPPED /429: backing off after 1 failures" in out
-    assert "DISABLED /410: HTTP 410 Gone" in out
+    assert re.search(r"SKIPPED /429 <[^>]+>: backing off after 1 failures", out)
+    assert re.search(r"DISABLED /410 <[^>]+>: HTTP 410 Gone", out)
     assert "ok      good: unchanged" in out
 
 
