@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from renewalwatch import health, message
-from renewalwatch.classify import classify
 from renewalwatch.config import Config, Destination
 from renewalwatch.decide import fold
 from renewalwatch.errors import FetchError, ParseError, RetryLater
@@ -109,6 +108,9 @@ def read_documents(source: Source, body: bytes, url: str, names: Sequence[str]) 
 
 
 def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime) -> list[Evidence]:
+    # Imported here: compiling the classifier's patterns costs ~50 ms, and a quiet cycle reads nothing.
+    from renewalwatch.classify import classify
+
     evidence = []
     for watch in watches:
         c = classify(doc.title, doc.text, watch, source.trust)
@@ -206,7 +208,7 @@ def commit(store: Store, config: Config, outcomes: Sequence[_Outcome], now: date
             if change is not None and change.notify:
                 changes.append(change)
                 enqueue(store, config.destinations, "change", message.change_title(change), message.change_body(change), now)
-        _tell_blind(store, config, now)
+        _tell_blind(store, config, outcomes, now)
         ok = sum(o.report.ok for o in outcomes)
         store.record_cycle(now, now, ok, len(outcomes) - ok, len(changes))
     return changes
@@ -229,12 +231,15 @@ def _told(store: Store, config: Config, after: SourceHealth, now: datetime) -> S
     return replace(after, failing_notice_sent=notice is health.Notice.FAILING)
 
 
-def _tell_blind(store: Store, config: Config, now: datetime) -> None:
+def _tell_blind(store: Store, config: Config, outcomes: Sequence[_Outcome], now: datetime) -> None:
     """Every configured source failing for too long owes each watch one "blind" notice."""
+    if any(o.report.ok for o in outcomes) and not any(store.blind_notice_sent(w.key) for w in config.watches):
+        return  # a source worked just now and no notice is out: nothing to decide (the daemon's common case)
+    known = {h.name: h for h in store.sources()}
     current = []
     for s in config.sources:
-        h = store.source(s.name, s.url)
-        current.append(h if h.url == s.url else SourceHealth(s.name, s.url))
+        h = known.get(s.name)
+        current.append(h if h is not None and h.url == s.url else SourceHealth(s.name, s.url))
     blind = health.is_blind(current, now, config.settings.failing_after)
     for watch in config.watches:
         sent = store.blind_notice_sent(watch.key)
