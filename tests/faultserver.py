@@ -8,8 +8,6 @@ receiver). Waiting for a request or a notification uses a condition, never a sle
 from __future__ import annotations
 
 import asyncio
-import email
-import email.policy
 import functools
 import gzip
 import json
@@ -20,10 +18,7 @@ import time
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from email.message import EmailMessage
 from typing import Any
-
-from aiosmtpd.controller import Controller
 
 Writer = asyncio.StreamWriter
 Handler = Callable[[Writer], Awaitable[None]]
@@ -357,40 +352,3 @@ FAULTS: dict[str, Callable[[FaultServer, Writer], Awaitable[None]]] = {
 }
 
 
-class MailSink:
-    """aiosmtpd on 127.0.0.1 that keeps every message; `stop()` then `start()` again on the same
-    port is "the mail server was down, then came back"."""
-
-    def __init__(self) -> None:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.messages: list[EmailMessage] = []
-        self._controller: Controller | None = None
-        self._cond = threading.Condition()
-
-    async def handle_DATA(self, server: object, session: object, envelope: Any) -> str:
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        with self._cond:
-            self.messages.append(message)  # type: ignore[arg-type]
-            self._cond.notify_all()
-        return "250 Message accepted for delivery"
-
-    def wait_messages(self, count: int, timeout: float) -> bool:
-        with self._cond:
-            return self._cond.wait_for(lambda: len(self.messages) >= count, timeout)
-
-    def start(self) -> MailSink:
-        self._controller = Controller(self, hostname="127.0.0.1", port=self.port, server_hostname="localhost")
-        self._controller.start()
-        return self
-
-    def stop(self) -> None:
-        if self._controller is not None:
-            self._controller.stop()
-            self._controller = None
-
-    @property
-    def apprise_url(self) -> str:
-        # mailto:// is plain SMTP (no TLS): Apprise's "insecure" mode.
-        return f"mailto://127.0.0.1:{self.port}?from=watch@example.com&to=fan@example.com"

@@ -290,11 +290,14 @@ class _Inbox:
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.recipients: list[list[str]] = []
+        self.arrived = threading.Condition()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append(message)  # type: ignore[arg-type]
-        self.recipients.append(list(envelope.rcpt_tos))
+        with self.arrived:
+            self.messages.append(message)  # type: ignore[arg-type]
+            self.recipients.append(list(envelope.rcpt_tos))
+            self.arrived.notify_all()
         return "250 Message accepted for delivery"
 
 
@@ -347,6 +350,11 @@ class SmtpSink:
 
     def subjects(self) -> list[str]:
         return [str(m["Subject"]) for m in self._inbox.messages]
+
+    def wait_messages(self, count: int, timeout: float) -> bool:
+        """Block until `count` messages arrived (an event, not a polling loop)."""
+        with self._inbox.arrived:
+            return self._inbox.arrived.wait_for(lambda: len(self._inbox.messages) >= count, timeout)
 
     def apprise_url(self, to: str = "fan@example.com", sender: str = "renewalwatch@example.com") -> str:
         # mailto:// (not mailtos://) is plain SMTP: Apprise picks its "insecure" mode, no STARTTLS.

@@ -28,7 +28,8 @@ from renewalwatch.errors import ConfigError, FetchError
 from renewalwatch.fetch import Fetcher, FetchResult, Validators
 from renewalwatch.notify import AppriseNotifier
 from renewalwatch.store import Store
-from tests.faultserver import QUIET, RENEWAL, FaultServer, MailSink
+from tests.faultserver import QUIET, RENEWAL, FaultServer
+from tests.servers import SmtpSink
 
 RENEWALWATCH = str(Path(sys.executable).with_name("renewalwatch"))
 SECRET = "Sup3rSecretToken"
@@ -254,11 +255,11 @@ def test_the_outbox_job_retries_with_backoff_until_the_mail_server_is_back(
     tmp_path: Path, server: FaultServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(outbox, "RETRY_BASE", 0.1)  # 0.1s, 0.2s, 0.4s ... instead of minutes
-    mail = MailSink()  # not started: the mail server is down
+    mail = SmtpSink()  # not started: the mail server is down
     server.serve("/feed.xml", RENEWAL)
     data = {
         "settings": {"state": str(tmp_path / "state.db"), "every": "1h"},
-        "notify": {"urls": [mail.apprise_url]},
+        "notify": {"urls": [mail.apprise_url()]},
         "watch": [{"show": "Ballard", "season": 2, "network": "Prime Video"}],
         "source": [{"name": "news", "url": server.url("/feed.xml"), "trust": "trade"}],
     }
@@ -273,7 +274,7 @@ def test_the_outbox_job_retries_with_backoff_until_the_mail_server_is_back(
     finally:
         daemon.stop()
         mail.stop()
-    assert [m["Subject"] for m in mail.messages] == ["Ballard season 2: renewed — official"]
+    assert mail.subjects() == ["Ballard season 2: renewed — official"]
     gaps = [b - a for a, b in zip(notifier.times, notifier.times[1:4], strict=False)]
     assert gaps[2] > 1.5 * gaps[0], f"no backoff between attempts: {gaps}"  # 0.1s, 0.2s, 0.4s
     store = Store(config.settings.state)

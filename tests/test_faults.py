@@ -23,7 +23,8 @@ from click.testing import CliRunner
 from renewalwatch.cli import main
 from renewalwatch.errors import FetchError
 from renewalwatch.fetch import HttpFetcher, Validators
-from tests.faultserver import FAULTS, RENEWAL, FaultServer, MailSink
+from tests.faultserver import FAULTS, RENEWAL, FaultServer
+from tests.servers import SmtpSink
 
 TIMEOUT = 1.0  # seconds: the trickle outlasts it
 
@@ -190,11 +191,11 @@ def test_a_deflate_body_with_or_without_its_zlib_header_is_read(tmp_path: Path) 
 
 # --- the mail server is down for several cycles, then back ---------------------------------------
 def test_mail_server_down_for_several_checks_then_back_gets_the_alert_once(tmp_path: Path) -> None:
-    mail = MailSink()
+    mail = SmtpSink()
     with FaultServer() as server:
         server.serve("/good.xml", RENEWAL)
         config = tmp_path / "renewalwatch.toml"
-        config.write_text(toml_config(server, [("good", server.url("/good.xml"))], [mail.apprise_url]))
+        config.write_text(toml_config(server, [("good", server.url("/good.xml"))], [mail.apprise_url()]))
         for _ in range(3):  # down: the alert is owed, kept, and tried again on every check
             code, out, _ = cli("--config", str(config), "check")
             assert code == 1 and "notifications: 0 sent, 1 failed" in out
@@ -208,7 +209,7 @@ def test_mail_server_down_for_several_checks_then_back_gets_the_alert_once(tmp_p
                 assert cli("--config", str(config), "check")[0] == 0
         finally:
             mail.stop()
-    assert [m["Subject"] for m in mail.messages] == ["Ballard season 2: renewed — official"]
+    assert mail.subjects() == ["Ballard season 2: renewed — official"]
     assert json.loads(cli("--config", str(config), "status", "--json")[1])["owed"] == []
 
 
