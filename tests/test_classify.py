@@ -145,3 +145,21 @@ def test_holdout_written_apart_from_the_rules_has_no_false_alert() -> None:
     assert [o.case.id for o in report.false_alerts] == []
     assert report.recall(Verdict.RENEWED) >= 0.9
     assert report.recall(Verdict.CANCELED) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Prime Video has handed Ballard a second season", Verdict.RENEWED),
+        ("Ballard is officially a go for season 2 at Prime Video", Verdict.RENEWED),
+        ("Season 2 of Ballard is officially happening at Prime Video", Verdict.RENEWED),
+        ("Ballard is officially returning for season 2 on Prime Video", Verdict.RENEWED),
+        ("Ballard has been given the boot at Prime Video", Verdict.CANCELED),
+        ("The axe has fallen on Ballard at Prime Video", Verdict.CANCELED),
+        ("Prime Video will not be continuing Ballard", Verdict.CANCELED),
+        ("Prime Video gave Ballard the boot after a single season", Verdict.CANCELED),
+        ("Prime Video has yet to give Ballard a second season", Verdict.PENDING),
+    ],
+)
+def test_trade_idioms(title: str, expected: Verdict) -> None:
+    assert verdict(title) is expected

@@ -39,13 +39,15 @@ RENEW = _rx(
     r"\b(?:filming|production|shooting|cameras?)\s+(?:has\s+|have\s+)?(?:begun|begins|began|started|starts|underway|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off)\s+(?:on|for)\s+(?:the\s+)?(?:\w+\s+)?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
     r"\b(?:season|installment)\s+(?:order|pickup|pick-up)\b",
     r"\bcom(?:ing|es|e)\s+back\b",
-    r"\b(?:is|are|'s|will\s+be)\s+returning\b|\breturning\s+for\b",
+    r"\b(?:is|are|'s|will\s+be)\s+(?:officially\s+|definitely\s+|now\s+)?returning\b|\breturning\s+for\b",
+    r"\b(?:is|are|'s)\s+(?:officially\s+|now\s+)?a\s+go\b|\bget(?:s|ting)?\s+the\s+(?:go-ahead|nod)\b|\bgot\s+the\s+(?:go-ahead|nod)\b",
+    r"\b(?:give[sn]?|gave|giving|hand(?:s|ed|ing)?|award(?:s|ed)?)\s+(?:(?!the\b|after\b|before\b|for\b)\S+\s+){0,4}?(?:a|an|another)\s+(?:\w+\s+)?(?:season|renewal|installment|instalment|series\s+order)\b",
     r"\bwill\s+(?:officially\s+)?return\b|\bset\s+to\s+return\b|\breturns?\s+for\s+(?:a|an|another|its|season)\b",
     r"\bwill\s+be\s+back\b|\bback\s+for\s+(?:a|an|another|its|season)\b",
     r"\b(?:gets?|getting|got|secures?|secured|securing|lands?|landed|landing|scores?|scored|earns?|earned|nabs?|nabbed|snags?|snagged|wins?|won|receives?|received)\s+(?:a|an|another|its|the)?\s*(?:\w+\s+){0,2}(?:season|renewal|installment|instalment|pickup|order)\b",
     r"\bgets?\s+season\s+\d+\b",
     r"\brenewal\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:official|confirmed|locked|announced)\b",
-    r"\bseason\s+\w+\s+(?:is|has\s+been)\s+(?:officially\s+)?(?:happening|a\s+go|confirmed|on\s+the\s+way|in\s+production|greenlit)\b",
+    r"\bseason\s+\w+(?:\s+of\s+['\"]?[\w' ]{1,40}?['\"]?)?\s+(?:is|has\s+been)\s+(?:officially\s+)?(?:happening|a\s+go|confirmed|on\s+the\s+way|in\s+production|greenlit)\b",
     r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+season|new\s+season)\s+(?:has\s+)?(?:begun|began|started|starts|is\s+underway|wrapped|kicked\s+off)\b",
     r"\bconfirmed\s+for\s+(?:a\s+)?(?:season|\w+\s+season)\b",
 )
@@ -55,13 +57,14 @@ RENEW_HINTS = (
     "renew", "re-up", "reup", "recommission", "revive", "resurrect", "rescue", "pick", "green",
     "order", "back", "return", "get", "got", "secur", "land", "scor", "earn", "nab", "snag", "win",
     "won", "receiv", "confirm", "announc", "unveil", "official", "happening", "a go", "on the way",
-    "production", "filming", "shooting", "camera", "set for", "bring", "brought",
+    "production", "filming", "shooting", "camera", "set for", "bring", "brought", "go", "nod",
+    "give", "gave", "given", "hand", "award",
 )
 CANCEL_HINTS = (
     "cancel", "axe", "axing", "scrap", "plug", "return", "back", "forward", "not to", "pass",
     "revers", "rescind", "unrenew", "final", "last", " end", "ends ", "ending", "ended", "be no",
     "is no", "won't get", "won't see", "not get", "one and done", "over after", "done after",
-    "bring", "renew",
+    "bring", "renew", "axe", "quits", "boot", "chop", "hook", "continu",
 )
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
@@ -82,7 +85,9 @@ CANCEL = _rx(
     r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
     r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
     r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
-    r"\bone\s+and\s+done\b",
+    r"\bone\s+and\s+done\b|\b(?:the\s+)?axe\s+(?:has\s+)?f[ae]ll(?:s|en)?\b|\bcall(?:s|ed|ing)?\s+it\s+quits\b",
+    r"\b(?:gets?|getting|got|given|been\s+given)\s+the\s+(?:boot|chop|hook)\b|\b(?:give[sn]?|gave|giving)\s+(?:\S+\s+){0,3}?the\s+(?:boot|chop|hook|axe)\b|\bdiscontinu(?:e|es|ed|ing)\b",
+    r"\b(?:won't|will\s+not|not)\s+(?:be\s+)?continu(?:e|ing)\b",
 )
 # A renewal verb negated in the future or simple past is a cancellation ("won't be renewed").
 NEGATED_RENEW_IS_CANCEL = _rx(
