@@ -81,7 +81,7 @@ def test_each_bad_source_fails_alone_and_the_good_one_still_alerts(
         urls=[receiver.apprise_url()],
         settings={"timeout": TIMEOUT, "max_bytes": MAX_BYTES, "per_host": 16},
     )
-    run = run_cli("--config", str(config), "check")
+    run = run_cli("--log-level", "warning", "--config", str(config), "check")
 
     assert run.code == 1, run.all
     assert "Traceback" not in run.all
@@ -270,3 +270,17 @@ def test_env_var_is_expanded_when_set(
     run = run_cli("--config", str(config), "test-notify")
     assert run.code == 0, run.all
     assert [p.path for p in receiver.posts] == ["/hook-abc123"]
+
+
+def test_check_output_is_the_summary_alone_unless_logs_are_asked_for(tmp_path: Path) -> None:
+    """cron mails the output: each failure once, in the summary, not again as a log line."""
+    config = write_config(
+        tmp_path / "renewalwatch.toml",
+        sources=[{"name": "Dead", "url": f"http://127.0.0.1:{free_port()}/feed.xml"}],
+    )
+    quiet = run_cli("--config", str(config), "check")
+    assert quiet.code == 1
+    assert "FAILED  Dead <" in quiet.out
+    assert quiet.err == ""
+    loud = run_cli("--log-level", "warning", "--config", str(config), "check", "--force")
+    assert "source failed source=Dead" in loud.err

@@ -119,3 +119,14 @@ def test_a_failed_delivery_never_shows_the_password(
         assert token not in run.all
     state = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("state.db"))
     assert password.encode() not in state and token.encode() not in state
+
+
+def test_public_query_strings_stay_readable_and_secret_ones_are_hidden() -> None:
+    from renewalwatch.masking import mask_url
+
+    news = "https://news.google.com/rss/search?q=%22Ballard%22+%22season+2%22&hl=en-US&gl=US&ceid=US:en"
+    assert mask_url(news) == news
+    assert mask_url("json://host/hook?token=abc&x=1") == "json://host/hook?token=****&x=1"
+    assert mask_url("mailtos://me:pw@smtp.example.com?pass=zz&to=me@example.com") == (
+        "mailtos://me:****@smtp.example.com?pass=****&to=me@example.com"
+    )

@@ -97,6 +97,7 @@ def check(state: _State, wait: float, force: bool) -> None:
     from renewalwatch.app import check_destinations, run_once
     from renewalwatch.notify import AppriseNotifier, check_urls
 
+    _default_log_level("error")  # the summary already names every failure; cron mails stay short
     with _errors():
         first_run = not state.config().settings.state.exists()
         if first_run:  # nothing to remember the check in yet, and a bad config must create nothing
@@ -108,6 +109,17 @@ def check(state: _State, wait: float, force: bool) -> None:
 
     click.echo(cycle_summary(report))
     sys.exit(EXIT_OK if report.ok else EXIT_FAILED)
+
+
+def _default_log_level(level: str) -> None:
+    """Use `level` for this command unless --log-level was given."""
+    from click.core import ParameterSource
+
+    from renewalwatch import logs
+
+    parent = click.get_current_context().parent
+    if parent is not None and parent.get_parameter_source("log_level") is ParameterSource.DEFAULT:
+        logs.setup(level, parent.params["log_format"])
 
 
 @main.command()
@@ -229,17 +241,12 @@ def run_cmd(ctx: click.Context, wait: float) -> None:
     SIGHUP re-reads the config (a bad one is logged and the running one kept). Logs at info
     level unless --log-level says otherwise: one line per check.
     """
-    from click.core import ParameterSource
-
-    from renewalwatch import logs
     from renewalwatch.daemon import Daemon
     from renewalwatch.notify import AppriseNotifier, check_urls
     from renewalwatch.store import StateLock
 
     state: _State = ctx.obj
-    parent = ctx.parent
-    if parent is not None and parent.get_parameter_source("log_level") is ParameterSource.DEFAULT:
-        logs.setup("info", parent.params["log_format"])
+    _default_log_level("info")
     with _errors():
         config = state.config()
         check_urls(config.destinations, config.origin)

@@ -13,6 +13,16 @@ def _mask_token(value: str) -> str:
     return value[:2] + "****" if _TOKENISH.match(value) else value
 
 
+_SECRET_KEYS = re.compile(r"pass|pwd|token|secret|key|auth|sig|cred|session|code", re.IGNORECASE)
+
+
+def _mask_value(key: str, value: str) -> str:
+    """A query value is hidden when its name says secret, or it looks like a token."""
+    if not value:
+        return value
+    return "****" if _SECRET_KEYS.search(key) else _mask_token(value)
+
+
 def mask_url(url: str) -> str:
     """`mailto://me:hunter2@example.com` -> `mailto://me:****@example.com`; long tokens cut."""
     try:
@@ -30,7 +40,7 @@ def mask_url(url: str) -> str:
     host = (host if "." in host else _mask_token(host)) + colon + (port if port.isdigit() else "****" if port else "")
     path = "/".join(_mask_token(seg) for seg in parts.path.split("/"))
     query = "&".join(
-        f"{k}={'****' if v else ''}" if "=" in pair else _mask_token(pair)
+        f"{k}={_mask_value(k, v)}" if "=" in pair else _mask_token(pair)
         for pair in parts.query.split("&")
         if pair
         for k, _, v in [pair.partition("=")]
