@@ -1,0 +1,101 @@
+"""Where a text names the watched show itself, and not a company, place, person or other show
+that shares the name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from renewalwatch.classify import lexicon as lx
+
+NETWORK_WORDS = frozenset(
+    "prime video amazon amazon's netflix hbo max hulu apple tv+ peacock paramount+ nbc cbs abc fox "
+    "fx amc starz showtime bbc itv disney+ cw the a an of for season series".split()
+)
+# Words that may follow the show's name when the name is the show ("Ballard star", "Ballard is").
+_NEXT_OK = frozenset(
+    # function words, auxiliaries and common verbs: after these the name is the show itself
+    "is was has had have be been being are were will would could should shall must may might can "
+    "did does do done get got gets getting make makes made take takes took come comes came go goes "
+    "went set put let see saw seen say says said tell told give gave given keep kept find found "
+    "to for on at in from with by as of into onto upon over under about against through via amid "
+    "ahead beyond past like than then so if when where while because since until again yet even "
+    "only really still just also now already never ever too not no nor and or but after before "
+    "which who whom whose that this these those its it the a an officially reportedly finally "
+    "season seasons series star stars cast creator creators showrunner fans fan finale premiere "
+    "renewal cancellation team writers writer episode episodes producer producers back up out off "
+    "isn't won't wasn't hasn't doesn't didn't aren't weren't can't couldn't wouldn't shouldn't "
+    "itself lands nabs scores wins earns secures here there today tonight tomorrow yesterday "
+    "confirmed renewed canceled cancelled axed ordered returning return returns".split()
+)
+_HEADLINE_WORDS = _NEXT_OK | frozenset(
+    "will is has does why how what when where who spinoff drama series star thriller comedy "
+    "renew cancel axe return officially finally not no new more about".split()
+)
+_NEXT_WORD = re.compile(r"^[\s'\"]*([A-Za-z][\w'-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    names: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=256)
+def matcher(names: tuple[str, ...], exclude: tuple[str, ...], context: tuple[str, ...]) -> Matcher:
+    variants = sorted({v for n in names for v in (n, n.upper(), n.title())}, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?:'s)?(?![\w-])"
+    )
+    ex = re.compile("|".join(re.escape(e) for e in exclude), re.I) if exclude else None
+    ctx = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in context) + r")\b", re.I) if context else None
+    return Matcher(pattern, ex, ctx)
+
+
+def is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _names_something_else(text: str, start: int, end: int, title_case: bool) -> bool:
+    """A mention that is a company, place, person or another show's modifier, not the show."""
+    after = text[end : end + 40]
+    if lx.NAME_COLLISION_AFTER.match(after) or re.match(r":\s*[A-Z]\w", after):
+        return True  # "Ballard Power Systems", "Bosch: Legacy"
+    after = after.lstrip("'\"")
+    if text[end - 2 : end] != "'s" and (nxt := _NEXT_WORD.match(after)):
+        word = nxt.group(1)
+        lowered = word.lower()
+        if not title_case and word[0].isupper() and lowered not in NETWORK_WORDS and lowered not in _NEXT_OK:
+            return True  # "the Ballard Sunset Sessions": a longer proper name
+        plain_noun = not (
+            lowered in _NEXT_OK
+            or lowered.endswith(("ed", "s", "ing", "ly", "en", "n't", "'s", "'ll", "'d"))
+            or word.isupper()
+            or len(word) < 3
+        )
+        if plain_noun and (word[0].islower() or title_case) and after[:1] == " ":
+            return True  # "Ballard night market", "the Bosch spinoff"
+    before = text[:start]
+    if lx.OWNED_MENTION_BEFORE.search(before):
+        return True  # "from the producers of 'Brass Tacks'"
+    person = re.search(r"([A-Z][\w.-]*)\s+$", before)
+    if person and before[: person.start()].strip() and person.group(1).lower() not in NETWORK_WORDS:
+        word = person.group(1)
+        if not title_case or (
+            not word.lower().endswith(("s", "ed", "ing", "ly")) and word.lower() not in _HEADLINE_WORDS
+        ):
+            return True  # "Linebacker Devon Ballard", "Based on Ruth Ballard's Novels"
+    return False
+
+
+def mentions(text: str, m: Matcher, title_case: bool) -> list[tuple[int, int]]:
+    if m.exclude is not None:
+        text = m.exclude.sub(lambda x: "§" * len(x.group(0)), text)
+    return [
+        hit.span()
+        for hit in m.names.finditer(text)
+        if not _names_something_else(text, hit.start(), hit.end(), title_case)
+    ]

@@ -1,0 +1,111 @@
+"""Whether a trigger phrase has the watched show as its subject, by name or by "the series"."""
+
+from __future__ import annotations
+
+import re
+
+from renewalwatch.classify import lexicon as lx
+from renewalwatch.classify.names import NETWORK_WORDS
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+_PASSIVE_BEFORE = re.compile(r"(?:been|is|are|was|were|be|being|gets?|got|getting|'s)\s+(?:officially\s+)?$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:since|because|after|before|until|when|while|if|unless|whereas)\b", re.I)
+_TV_OBJECTS = frozenset(
+    "it them series show drama comedy season seasons episodes sitcom thriller spinoff order "
+    "renewal pickup back up officially outright quietly again today".split()
+)
+_NOT_AN_OBJECT = frozenset(
+    "season series for through after at in on with to as by from amid following despite ahead over "
+    "and or but into last this earlier early late back nearly almost just only soon quickly swiftly "
+    "shortly immediately months weeks days years ago yesterday today tonight once twice again "
+    "officially formally outright altogether quietly abruptly finally already early".split()
+)
+_ACTIVE = re.compile(r"^(?:renew|renews|renewed|pick|picks|picked|cancel|cancels|cancell?ed|ax|axes|axed|"
+                     r"orders?|ordered|scraps?|scrapped|greenlit|brings?|bringing|brought|confirm|confirms|"
+                     r"confirmed)\b", re.I)  # fmt: skip
+
+
+def _other_object(after: str, spans_after: bool) -> bool:
+    """An active trigger whose object is another title: "renewed 'Northbound'", "its other dramas"."""
+    window = " ".join(after.split()[:5])
+    if re.search(r"\bother\b|\bseveral\b|\bboth\b", window, re.I):
+        return True
+    if spans_after or lx.ANAPHORA.match(after.lstrip()):
+        return False  # "renewed the Bosch spinoff": a description, not another title
+    obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?(['\"]?)([A-Za-z][\w'&.-]*)", after)
+    if obj is None or obj.group(2).lower() in _NOT_AN_OBJECT:
+        return False
+    if obj.group(2)[0].islower():  # "cancels console port": a thing, not a show
+        return obj.group(2).lower() not in _TV_OBJECTS and not lx.ANAPHORA.match(after.lstrip())
+    return True
+
+
+def subject(
+    clause: str, start: int, end: int, spans: list[tuple[int, int]], recent: bool, title_case: bool,
+    sentence_prefix: str, own: re.Pattern[str],
+) -> str | None:
+    """Whether the trigger at [start, end) speaks of the watched show: "direct", "anaphora" or None."""
+    after = clause[end:]
+    trigger = clause[start:end]
+    right_after_name = any(e <= start and not clause[e:start].strip(" '\"") for _, e in spans)
+    # "-ed" right after the name, or in a headline, is the passive: "Ballard Renewed for Season 2".
+    participle = trigger.lower().endswith(("ed", "lit")) and (right_after_name or title_case)
+    active = bool(_ACTIVE.match(trigger)) and not participle and not _PASSIVE_BEFORE.search(clause[:start])
+    ahead = [s for s in spans if s[0] >= end]
+    near = bool(ahead) and words(clause[end : ahead[0][0]]) <= 6 and "," not in clause[end : ahead[0][0]]
+    if active and _other_object(after, near):
+        return None
+    for s, e in spans:
+        if start <= s and e <= end:
+            return "direct"  # "Cameras Roll on Ballard Season 2"
+        between = clause[e:start]
+        if e <= start and words(between) <= 14 and not _SUBORDINATE.search(between):
+            return "direct"
+        if s >= end and words(clause[end:s]) <= 5 and "," not in clause[end:s]:
+            return "direct"
+    if recent and not spans:
+        if re.search(r"(?i)\b(?:the|its)\s+(?:renewal|cancel+ation)\b", trigger) or (
+            re.match(r"(?i)(?:renewal|cancel+ation)\b", trigger) and re.search(r"(?i)\b(?:the|its)\s+$", clause[:start])
+        ):
+            return "anaphora"  # "confirmed the renewal": the renewal of the show just named
+        for a in lx.ANAPHORA.finditer(clause):
+            if _other_title_before(sentence_prefix + clause[: min(a.start(), start)], own):
+                return None
+            if re.match(r"\s*(?:,\s*)?['\"]?[A-Z]", clause[a.end() :]) and not a.group(0).lower().startswith("it"):
+                continue  # "the spy drama The Grafton Line": an appositive names another show
+            if a.end() <= start and words(clause[a.end() : start]) <= 8:
+                return "anaphora"
+            if a.start() >= end and words(clause[end : a.start()]) <= 3:
+                return "anaphora"
+    return None
+
+
+_COMMON_CAPS = frozenset(
+    "i season series january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday tv".split()
+)
+
+
+# A heading line in a list article: a short line naming a show, maybe with its network.
+HEADING = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?[A-Z][\w'&:+-]*(?:\s+[\w'&:+-]+){0,5}['\"]?(?:\s*\([^)]{1,40}\))?$")
+_LABEL_WORDS = frozenset(
+    ["yes", "no", "update", "updated", "exclusive", "breaking", "report", "news", "official",
+     "it's official", "confirmed", "spoiler", "note", "editor's note", "answer", "the answer",
+     "verdict", "bottom line", "first look", "recap", "review", "interview", "watch", "also",
+     "plus", "meanwhile", "why", "what", "how", "when", "where", "who", "the good news", "the bad news"]
+)  # fmt: skip
+_LIST_LABEL = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?([A-Z][\w'&.+-]*(?:\s+[A-Z0-9][\w'&.+-]*)*)['\"]?\s*(?:\(|-|:)")
+
+
+def _other_title_before(text: str, own: re.Pattern[str]) -> bool:
+    """A list item labelled with another title: in "Hospital Road (ABC) - The medical drama
+    returns", "the medical drama" is Hospital Road."""
+    label = _LIST_LABEL.match(text)
+    if not label:
+        return False
+    name = label.group(1).lower()
+    return not own.search(label.group(1)) and name not in NETWORK_WORDS and name not in _LABEL_WORDS
