@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -63,22 +63,15 @@ class Hit:
     status: int
 
 
-class Site:
-    """A threaded HTTP server on 127.0.0.1 serving `Route`s that tests can swap between checks."""
+class _Threaded:
+    """The lifecycle both HTTP fixtures share: serve on 127.0.0.1 in a thread, stop, report errors."""
 
-    def __init__(self) -> None:
-        self._routes: dict[str, Route] = {}
-        self._hits: list[Hit] = []
-        self._lock = threading.Lock()
-        self._version = 0
+    def __init__(self, handler: type[BaseHTTPRequestHandler], name: str) -> None:
         self.stopping = threading.Event()
-        self._server = _Server((LOCALHOST, 0), _handler_for(self))
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.02,), name="fixture-site", daemon=True
-        )
+        self._server = _Server((LOCALHOST, 0), handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), name=name, daemon=True)
 
-    # lifecycle
-    def start(self) -> Site:
+    def start(self) -> Self:
         self._thread.start()
         return self
 
@@ -95,6 +88,17 @@ class Site:
     @property
     def errors(self) -> list[str]:
         return list(self._server.errors)
+
+
+class Site(_Threaded):
+    """A threaded HTTP server on 127.0.0.1 serving `Route`s that tests can swap between checks."""
+
+    def __init__(self) -> None:
+        self._routes: dict[str, Route] = {}
+        self._hits: list[Hit] = []
+        self._lock = threading.Lock()
+        self._version = 0
+        super().__init__(_handler_for(self), "fixture-site")
 
     def url(self, path: str) -> str:
         return f"http://{LOCALHOST}:{self.port}{path}"
@@ -227,7 +231,7 @@ class Post:
     payload: dict[str, Any]
 
 
-class JsonReceiver:
+class JsonReceiver(_Threaded):
     """Accepts Apprise json:// POSTs and keeps their payloads (refused ones too)."""
 
     def __init__(self) -> None:
@@ -253,27 +257,7 @@ class JsonReceiver:
                 self.end_headers()
                 self.wfile.write(b"{}")
 
-        self._server = _Server((LOCALHOST, 0), Handler)
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, args=(0.02,), name="json-receiver", daemon=True
-        )
-
-    def start(self) -> JsonReceiver:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
-        self._thread.join()
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
-
-    @property
-    def errors(self) -> list[str]:
-        return list(self._server.errors)
+        super().__init__(Handler, "json-receiver")
 
     def apprise_url(self, path: str = "/renewalwatch") -> str:
         return f"json://{LOCALHOST}:{self.port}{path}"
