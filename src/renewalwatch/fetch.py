@@ -139,10 +139,12 @@ class HttpFetcher:
             headers["If-None-Match"] = validators.etag
         if validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
-        async with self._overall, self._host(url):
+        # Host first: a request queued behind a busy host must not hold one of the overall slots.
+        async with self._host(url), self._overall:
             try:
                 # The whole exchange, slow trickles included, must finish within the timeout.
-                return await asyncio.wait_for(self._get(url, headers, validators), self.timeout)
+                async with asyncio.timeout(self.timeout):
+                    return await self._get(url, headers, validators)
             except TimeoutError as e:
                 raise FetchError(url, f"timed out after {self.timeout:g}s") from e
             except httpx.HTTPError as e:
