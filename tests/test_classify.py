@@ -163,3 +163,12 @@ def test_holdout_written_apart_from_the_rules_has_no_false_alert() -> None:
 )
 def test_trade_idioms(title: str, expected: Verdict) -> None:
     assert verdict(title) is expected
+
+
+def test_an_actor_leaving_is_not_the_show_ending() -> None:
+    assert not verdict("Maggie Q won't return for Ballard season 2", "The star is leaving the Prime Video series.").decisive
+
+
+def test_a_subheading_that_asks_is_a_question_even_without_a_question_mark() -> None:
+    body = "Has Ballard Been Renewed for Season 2\nThe Prime Video series is in limbo."
+    assert verdict("Ballard: what we know", body) is Verdict.PENDING

@@ -61,10 +61,17 @@ _TARGET = re.compile(
 )
 
 
+def _is_heading(sentence: Sentence) -> bool:
+    """A subheading or a related-link line reads like a headline: short, no closing stop."""
+    text = sentence.text.rstrip()
+    return not text.endswith((".", "!", "?", ",", ";", ":", '."', ".'")) and words(text) <= 15
+
+
 def _stance(clause: str, before: str, after: str, sentence: Sentence, kind: str, trigger: str) -> str | None:
     """Why a trigger does not state a decision, or None when it does."""
     text = sentence.text.rstrip()
-    if text.endswith("?") or (sentence.is_title and (lx.QUESTION_START.match(text) or lx.QUESTION_TITLE.search(text))):
+    headline = sentence.is_title or _is_heading(sentence)
+    if text.endswith("?") or (headline and (lx.QUESTION_START.match(text) or lx.QUESTION_TITLE.search(text))):
         return "question"
     if lx.DENIAL.search(clause):
         return "denial"

@@ -8,6 +8,10 @@ from renewalwatch.classify import lexicon as lx
 from renewalwatch.classify.names import NETWORK_WORDS
 
 
+# Intransitive comings and goings: their subject is before them, and may be an actor.
+_RETURN_FAMILY = re.compile(r"\breturn|\bback\b|\bcom(?:e|es|ing)\b", re.I)
+
+
 def words(text: str) -> int:
     return len(text.split())
 
@@ -66,6 +70,8 @@ def subject(
         if e <= start and words(between) <= 14 and not _SUBORDINATE.search(between):
             return "direct"
         if s >= end and words(clause[end:s]) <= 5 and "," not in clause[end:s]:
+            if _RETURN_FAMILY.search(trigger) and not active:
+                continue  # "Maggie Q won't return for Ballard season 2": someone else returns, or not
             return "direct"
     if recent and not spans:
         if re.search(r"(?i)\b(?:the|its)\s+(?:renewal|cancel+ation)\b", trigger) or (
