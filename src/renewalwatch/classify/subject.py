@@ -7,7 +7,6 @@ import re
 from renewalwatch.classify import lexicon as lx
 from renewalwatch.classify.names import NETWORK_WORDS
 
-
 # Intransitive comings and goings: their subject is before them, and may be an actor.
 _RETURN_FAMILY = re.compile(r"\breturn|\bback\b|\bcom(?:e|es|ing)\b", re.I)
 
