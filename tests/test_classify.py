@@ -159,6 +159,10 @@ def test_holdout_written_apart_from_the_rules_has_no_false_alert() -> None:
         ("Prime Video will not be continuing Ballard", Verdict.CANCELED),
         ("Prime Video gave Ballard the boot after a single season", Verdict.CANCELED),
         ("Prime Video has yet to give Ballard a second season", Verdict.PENDING),
+        ("Ballard Season 2 Renewal Confirmed by Prime Video", Verdict.RENEWED),
+        ("Ballard Season 2 Renewal: Prime Video Makes It Official", Verdict.RENEWED),
+        ("Ballard Season 2 Renewal Not Yet Confirmed at Prime Video", Verdict.PENDING),
+        ("Ballard season 2 renewal odds at Prime Video", Verdict.PENDING),
     ],
 )
 def test_trade_idioms(title: str, expected: Verdict) -> None:
