@@ -176,3 +176,21 @@ def test_an_actor_leaving_is_not_the_show_ending() -> None:
 def test_a_subheading_that_asks_is_a_question_even_without_a_question_mark() -> None:
     body = "Has Ballard Been Renewed for Season 2\nThe Prime Video series is in limbo."
     assert verdict("Ballard: what we know", body) is Verdict.PENDING
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # the name modifies another subject: a sister show, a star, a producer
+        ("Prime Video renews Ballard's sister show Bosch: Legacy", "", Verdict.UNRELATED),
+        ("Maggie Q joins a thriller", "Ballard star Maggie Q joins a Netflix series that has been renewed for season 2.", Verdict.UNRELATED),
+        ("Ballard producer's next show ordered to series at Netflix", "The Netflix drama gets an order.", Verdict.UNRELATED),
+        # "Name: ..." in a headline is not a longer title like "Bosch: Legacy"
+        ("Ballard: Season 2 is officially happening, Prime Video confirms", "", Verdict.RENEWED),
+        ("Ballard's been renewed for season 2 at Prime Video", "", Verdict.RENEWED),
+        # a premiere date for the watched season implies it was renewed
+        ("Ballard season 2 premiere date set", "Prime Video announced that Ballard returns July 10 for its second season.", Verdict.RENEWED),
+    ],
+)
+def test_what_the_name_belongs_to(title: str, body: str, expected: Verdict) -> None:
+    assert verdict(title, body) is expected

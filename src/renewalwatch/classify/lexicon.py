@@ -42,7 +42,7 @@ RENEW = _rx(
     r"\b(?:is|are|'s|will\s+be)\s+(?:officially\s+|definitely\s+|now\s+)?returning\b|\breturning\s+for\b",
     r"\b(?:is|are|'s)\s+(?:officially\s+|now\s+)?a\s+go\b|\bget(?:s|ting)?\s+the\s+(?:go-ahead|nod)\b|\bgot\s+the\s+(?:go-ahead|nod)\b",
     r"\b(?:give[sn]?|gave|giving|hand(?:s|ed|ing)?|award(?:s|ed)?)\s+(?:(?!the\b|after\b|before\b|for\b)\S+\s+){0,4}?(?:a|an|another)\s+(?:\w+\s+)?(?:season|renewal|installment|instalment|series\s+order)\b",
-    r"\bwill\s+(?:officially\s+)?return\b|\bset\s+to\s+return\b|\breturns?\s+for\s+(?:a|an|another|its|season)\b",
+    r"\bwill\s+(?:officially\s+)?return\b|\bset\s+to\s+return\b|\breturns?\s+(?:(?!but\b|and\b)\S+\s+){0,4}?for\s+(?:a|an|another|its|their|the)?\s*(?:\w+\s+)?season\b",
     r"\bwill\s+be\s+back\b|\bback\s+for\s+(?:a|an|another|its|season)\b",
     r"\b(?:gets?|getting|got|secures?|secured|securing|lands?|landed|landing|scores?|scored|earns?|earned|nabs?|nabbed|snags?|snagged|wins?|won|receives?|received)\s+(?:a|an|another|its|the)?\s*(?:\w+\s+){0,2}(?:season|renewal|installment|instalment|pickup|order)\b",
     r"\bgets?\s+season\s+\d+\b",

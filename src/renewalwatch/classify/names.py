@@ -23,11 +23,23 @@ _NEXT_OK = frozenset(
     "ahead beyond past like than then so if when where while because since until again yet even "
     "only really still just also now already never ever too not no nor and or but after before "
     "which who whom whose that this these those its it the a an officially reportedly finally "
-    "season seasons series star stars cast creator creators showrunner fans fan finale premiere "
-    "renewal cancellation team writers writer episode episodes producer producers back up out off "
+    "season seasons series finale premiere renewal cancellation episode episodes back up out off "
     "isn't won't wasn't hasn't doesn't didn't aren't weren't can't couldn't wouldn't shouldn't "
     "itself lands nabs scores wins earns secures here there today tonight tomorrow yesterday "
     "confirmed renewed canceled cancelled axed ordered returning return returns".split()
+)
+# Nouns the show's name can modify: then the subject is the star, the spinoff, the sister show.
+_MODIFIED_NOUNS = frozenset(
+    "star stars co-star cast creator creators co-creator showrunner showrunners fans fan producer "
+    "producers writer writers team director directors actor actors actress alum alums veteran "
+    "veterans author spinoff spin-off prequel sequel podcast aftershow after-show sister parent "
+    "companion franchise universe novel novels book books game games soundtrack composer".split()
+)
+# After "Name:" these start a headline's rest, not a longer title ("Bosch: Legacy").
+_HEADLINE_AFTER_COLON = frozenset(
+    "season series part what why how will is has here here's everything release renewed canceled "
+    "cancelled official exclusive trailer first review recap cast star the a an who when where did "
+    "does new latest watch report update it's it no yes".split()
 )
 _HEADLINE_WORDS = _NEXT_OK | frozenset(
     "will is has does why how what when where who spinoff drama series star thriller comedy "
@@ -62,15 +74,20 @@ def is_title_case(text: str) -> bool:
 def _names_something_else(text: str, start: int, end: int, title_case: bool) -> bool:
     """A mention that is a company, place, person or another show's modifier, not the show."""
     after = text[end : end + 40]
-    if lx.NAME_COLLISION_AFTER.match(after) or re.match(r":\s*[A-Z]\w", after):
-        return True  # "Ballard Power Systems", "Bosch: Legacy"
+    if lx.NAME_COLLISION_AFTER.match(after):
+        return True  # "Ballard Power Systems"
+    if (sub := re.match(r":\s*([A-Z][\w'-]*)", after)) and sub.group(1).lower() not in _HEADLINE_AFTER_COLON | NETWORK_WORDS:
+        return True  # "Bosch: Legacy", but not "Ballard: Season 2 Is Happening"
     after = after.lstrip("'\"")
-    if text[end - 2 : end] != "'s" and (nxt := _NEXT_WORD.match(after)):
+    possessive = text[end - 2 : end] == "'s"
+    if nxt := _NEXT_WORD.match(after):
         word = nxt.group(1)
         lowered = word.lower()
+        if lowered in _MODIFIED_NOUNS and after[:1] == " ":
+            return True  # "Ballard star Maggie Q", "Ballard's sister show"
         if not title_case and word[0].isupper() and lowered not in NETWORK_WORDS and lowered not in _NEXT_OK:
-            return True  # "the Ballard Sunset Sessions": a longer proper name
-        plain_noun = not (
+            return True  # "the Ballard Sunset Sessions", "Ballard's Maggie Q": another proper name
+        plain_noun = not possessive and not (
             lowered in _NEXT_OK
             or lowered.endswith(("ed", "s", "ing", "ly", "en", "n't", "'s", "'ll", "'d"))
             or word.isupper()

@@ -64,6 +64,8 @@ def subject(
         return None
     for s, e in spans:
         if start <= s and e <= end:
+            if _RETURN_FAMILY.search(trigger):
+                continue  # "[someone] won't return for Ballard season 2"
             return "direct"  # "Cameras Roll on Ballard Season 2"
         between = clause[e:start]
         if e <= start and words(between) <= 14 and not _SUBORDINATE.search(between):
