@@ -83,7 +83,7 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
     if nxt := _NEXT_WORD.match(after):
         word = nxt.group(1)
         lowered = word.lower()
-        if lowered in _MODIFIED_NOUNS and after[:1] == " ":
+        if lowered.removesuffix("'s") in _MODIFIED_NOUNS and after[:1] == " ":
             return True  # "Ballard star Maggie Q", "Ballard's sister show"
         if not title_case and word[0].isupper() and lowered not in NETWORK_WORDS and lowered not in _NEXT_OK:
             return True  # "the Ballard Sunset Sessions", "Ballard's Maggie Q": another proper name
