@@ -135,13 +135,14 @@ def test_explanation_names_the_rule_and_sentence() -> None:
     assert c.sentence == "Prime Video renews Ballard for season 2"
 
 
-HOLDOUT = Path(__file__).parent / "fixtures" / "holdout"
+HOLDOUTS = [Path(__file__).parent / "fixtures" / name for name in ("holdout", "holdout2")]
 
 
-def test_holdout_written_apart_from_the_rules_has_no_false_alert() -> None:
-    """A second corpus, written by someone who never saw the classifier or the first corpus."""
-    report = evaluate(HOLDOUT)
-    assert len(report.outcomes) >= 90
+@pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.name)
+def test_holdout_written_apart_from_the_rules_has_no_false_alert(holdout: Path) -> None:
+    """Corpora written by others who never saw the classifier or the first corpus."""
+    report = evaluate(holdout)
+    assert len(report.outcomes) >= 80
     assert [o.case.id for o in report.false_alerts] == []
     assert report.recall(Verdict.RENEWED) >= 0.9
     assert report.recall(Verdict.CANCELED) >= 0.85
@@ -194,3 +195,43 @@ def test_a_subheading_that_asks_is_a_question_even_without_a_question_mark() -> 
 )
 def test_what_the_name_belongs_to(title: str, body: str, expected: Verdict) -> None:
     assert verdict(title, body) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # "last season" is usually a time, not the final season
+        ("Doc on Fox", "Doc was Fox's biggest new series last season.", Verdict.UNRELATED),
+        # an actor leaving, named in a relative clause about the show
+        ("Cast news", "Reggie Castellanos, who played Mo in Ballard on Prime Video, will not return as a series regular.", Verdict.UNRELATED),
+        # a withheld statement is not a statement
+        ("Ballard at TCA", "The Prime Video executive wasn't ready to say Ballard is coming back for a second season.", Verdict.PENDING),
+        # someone else's passive news near a mention
+        ("Ballard waits", "Ballard fans are restless on Prime Video, and Reacher was renewed before it premiered.", Verdict.UNRELATED),
+        # the month May is not the modal "may"
+        ("Ballard ends", "Prime Video canceled Ballard in May after one season.", Verdict.CANCELED),
+    ],
+)
+def test_more_language_principles(title: str, body: str, expected: Verdict) -> None:
+    assert verdict(title, body) is expected
+
+
+def test_a_show_named_like_a_hedge_is_not_one() -> None:
+    watch = Watch("High Potential", 3, network="ABC")
+    body = (
+        "ABC announced Thursday that High Potential, the crime dramedy about a single mom with a high IQ "
+        "who consults for the police, has been renewed for a third season."
+    )
+    assert verdict("ABC renewals", body, watch) is Verdict.RENEWED
+
+
+def test_a_scorecard_section_decides_under_its_heading() -> None:
+    body = "Reacher\nRENEWED\nSeason 4 is coming.\nBallard\nCANCELED\nPrime Video pulled the plug on the Maggie Q drama after one season.\nCross\nRENEWED\nA third season is ordered."
+    c = classify("Every Prime Video show's status", body, BALLARD)
+    assert c.verdict is Verdict.CANCELED
+
+
+def test_a_report_the_network_pushes_back_on_is_denied() -> None:
+    watch = Watch("Wednesday", 3, network="Netflix")
+    body = "Netflix is pushing back on a report that Wednesday's upcoming third season will be its last."
+    assert verdict("Netflix responds", body, watch) is Verdict.PENDING

@@ -16,7 +16,7 @@ from renewalwatch.classify import lexicon as lx
 from renewalwatch.classify.names import Matcher, is_title_case, matcher, mentions
 from renewalwatch.classify.official import is_official
 from renewalwatch.classify.seasons import Seasons, find_seasons
-from renewalwatch.classify.subject import HEADING, subject, words
+from renewalwatch.classify.subject import HEADING, PARENTHETICAL, subject, words
 from renewalwatch.classify.text import Sentence, split_clauses, split_sentences
 from renewalwatch.models import Classification, Trust, Verdict, Watch
 
@@ -61,6 +61,21 @@ _TARGET = re.compile(
 )
 
 
+_STATUS_LABEL = re.compile(r"(?i)^\W*(?:status|verdict|no\s+decision|pending|undecided|on\s+the\s+bubble|tbd|renewed|canceled|cancelled|ending|ended)\b")
+
+
+def _names_a_topic(text: str) -> bool:
+    """A heading that starts a show's section. "Status: Renewed" or "CANCELED" under it is a label
+    of that section, not a new one."""
+    if ":" in text or _STATUS_LABEL.match(text) or not HEADING.match(text):
+        return False
+    return not (lx.RENEW.search(text) or lx.CANCEL.search(text))
+
+
+def _hide(m: Matcher, text: str) -> str:
+    return m.names.sub(lambda x: "§" * len(x.group(0)), text)
+
+
 def _is_heading(sentence: Sentence) -> bool:
     """A subheading or a related-link line reads like a headline: short, no closing stop."""
     text = sentence.text.rstrip()
@@ -87,6 +102,7 @@ def _stance(clause: str, before: str, after: str, sentence: Sentence, kind: str,
     ) is not None
     if nominal:
         before = re.sub(r"(?i)\b(?:its|their|the)\s+decision\s+(?:not\s+)?to\s+$", "", before)
+    before = PARENTHETICAL.sub(",", before)  # a hedge inside ", the drama about a mom who might ...," governs nothing
     window = " ".join(before.split()[-3:]) if nominal else before
     # "announced that it would not return": reported speech shifts "will" to "would".
     window = re.sub(r"(?i)(\b(?:announced|said|confirmed|revealed|stated|declared|decided|told\s+\w+)\b.*)\bwould\b", r"\1", window)
@@ -114,7 +130,8 @@ def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
     for sentence in sentences:
         title_case = is_title_case(sentence.text)
         named = bool(mentions(sentence.text, m, title_case))
-        heading = not sentence.is_title and HEADING.match(sentence.text) is not None
+        # "Status: Renewed through Season 6" under a show's heading is a label line, not a new topic.
+        heading = not sentence.is_title and _names_a_topic(sentence.text)
         if named:
             last_mention = sentence.index
             heading_topic = heading
@@ -150,6 +167,8 @@ def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
                     clause[hit.end() : hit.end() + 60],
                 ):
                     about = "anaphora"  # under a heading, "pulled the plug on its time-loop thriller"
+                if about is None and heading_topic and not spans and words(sentence.text[: sentence.text.find(clause) + hit.start()]) <= 2:
+                    about = "anaphora"  # under a heading, "Verdict: Renewed for Season 2."
                 if about is None:
                     continue
                 trigger = hit.group(0)
@@ -159,7 +178,8 @@ def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
                     before = re.sub(
                         r"(?i)\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|not\s+to)\s+(?:be\s+)?$", "", before
                     )
-                stance = _stance(clause, before, after, sentence, kind, trigger)
+                # The show's own name says nothing of stance: "High Potential" is not a hedge.
+                stance = _stance(_hide(m, clause), _hide(m, before), _hide(m, after), sentence, kind, trigger)
                 scope = _season_scope(clause, hit.start(), hit.end())
                 seasons = find_seasons(scope)
                 if (target := _TARGET.match(after)) and not seasons.explicit:

@@ -41,7 +41,7 @@ RENEW = _rx(
     r"\bcom(?:ing|es|e)\s+back\b",
     r"\b(?:is|are|'s|will\s+be)\s+(?:officially\s+|definitely\s+|now\s+)?returning\b|\breturning\s+for\b",
     r"\b(?:is|are|'s)\s+(?:officially\s+|now\s+)?a\s+go\b|\bget(?:s|ting)?\s+the\s+(?:go-ahead|nod)\b|\bgot\s+the\s+(?:go-ahead|nod)\b",
-    r"\b(?:give[sn]?|gave|giving|hand(?:s|ed|ing)?|award(?:s|ed)?)\s+(?:(?!the\b|after\b|before\b|for\b)\S+\s+){0,4}?(?:a|an|another)\s+(?:\w+\s+)?(?:season|renewal|installment|instalment|series\s+order)\b",
+    r"\b(?:give[sn]?|gave|giving|hand(?:s|ed|ing)?|award(?:s|ed)?)\s+(?:(?!the\s+(?:boot|chop|axe|hook)\b|after\b|before\b|for\b)\S+\s+){0,4}?(?:a|an|another)\s+(?:\w+\s+)?(?:season|renewal|installment|instalment|series\s+order|run|outing|chapter|batch\s+of\s+episodes)\b",
     r"\bwill\s+(?:officially\s+)?return\b|\bset\s+to\s+return\b|\breturns?\s+(?:(?!but\b|and\b)\S+\s+){0,4}?for\s+(?:a|an|another|its|their|the)?\s*(?:\w+\s+)?season\b",
     r"\bwill\s+be\s+back\b|\bback\s+for\s+(?:a|an|another|its|season)\b",
     r"\b(?:gets?|getting|got|secures?|secured|securing|lands?|landed|landing|scores?|scored|earns?|earned|nabs?|nabbed|snags?|snagged|wins?|won|receives?|received)\s+(?:a|an|another|its|the)?\s*(?:\w+\s+){0,2}(?:season|renewal|installment|instalment|pickup|order)\b",
@@ -82,7 +82,7 @@ CANCEL = _rx(
     r"\brevers(?:es|ed|ing|al)\s+(?:of\s+)?(?:its|the|their)\s+(?:\w+\s+){0,3}(?:renewal|decision\s+to\s+renew|order|pickup)\b|\brescind(?:s|ed)\b|\bunrenew(?:s|ed)\b",
     r"\b(?:not|won't|will\s+not|isn't|is\s+not)\s+(?:be\s+)?bring(?:ing)?\s+(?:\S+\s+){0,4}back\b",
     r"\b(?:is|are)\s+(?:officially\s+)?(?:over|done)\s+after\b|\bdone\s+after\s+(?:one|two|three|\w+)\s+seasons?\b",
-    r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\b(?:final|last)\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
+    r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
     r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
     r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
     r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
@@ -100,11 +100,11 @@ NEGATION_BEFORE = re.compile(
     r"\b(?:not|never|no|neither|hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|won't|didn't|doesn't|"
     r"don't|cannot|can't|nor|without|yet\s+to|has\s+yet\s+to|have\s+yet\s+to|is\s+yet\s+to|"
     r"awaiting|await(?:s|ing)?|pending|ahead\s+of|before|until|unless|rather\s+than|instead\s+of)"
-    r"(?:\s+\w+){0,3}\s*$",
+    r"(?:\s+[\w'-]+){0,4}[\s-]*$",
     re.IGNORECASE,
 )
 HEDGE = _rx(
-    r"\b(?:could|might|may|would|should|likely|unlikely|probably|possibly|perhaps|maybe|potential(?:ly)?)\b",
+    r"\b(?-i:may)\b(?!\s+\d)|\b(?:could|might|would|should|likely|unlikely|probably|possibly|perhaps|maybe|potential(?:ly)?)\b",
     r"\bfac(?:e|es|ing)\s+(?:the\s+)?(?:axe|chop|cancel\w*|the\s+end)|\bchopping\s+block\b|\bon\s+thin\s+ice\b",
     r"\bmov(?:e|es|ing)\s+toward|\blean(?:s|ing)?\s+toward|\bclose\s+to\s+(?:a\s+)?(?:deal|decision|renew|order)|\bnearing\b|\bon\s+the\s+verge\b",
     r"\bexpected\s+to\b|\bexpect(?:s|ing)?\b|\banticipat\w+|\bpoised\s+to\b|\bon\s+track\s+to\b",
@@ -135,7 +135,7 @@ QUESTION_TITLE = _rx(
 )
 DENIAL = _rx(
     r"\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\bdismiss\w+|\bdebunk\w*|\bshot\s+down\b|\bshoots\s+down\b",
-    r"\bpushed\s+back\s+on\b|\b(?:false|untrue|not\s+true|unfounded|baseless|fake|hoax|misinformation)\b",
+    r"\bpush(?:ed|es|ing)?\s+back\s+(?:on|against)\b|\b(?:false|untrue|not\s+true|unfounded|baseless|fake|hoax|misinformation)\b",
     r"\binaccurate\b|\bincorrect\b|\bwrong\b|\bpremature\b|\bmisleading\b|\bnot\s+the\s+case\b|\bnot\s+accurate\b",
     r"\bno\s+truth\b|\bnot\s+(?:been\s+)?(?:canceled|cancelled)\b",
 )
@@ -149,6 +149,7 @@ NOT_YET = _rx(
     r"\b(?:hasn't|has\s+not|haven't|have\s+not|didn't|did\s+not|won't|would\s+not|wouldn't)\s+(?:yet\s+)?(?:said|say|revealed|reveal|indicated|commit(?:ted)?)\b",
     r"\b(?:hasn't|has\s+not|haven't|have\s+not)\s+(?:yet\s+)?(?:officially\s+)?(?:renewed|canceled|cancelled|decided|confirmed|announced|greenlit|picked)\b",
     r"\byet\s+to\s+(?:officially\s+)?\w+|\bno\s+decision\b|\bTBD\b",
+    r"(?:n't|\bnot|\bnever|\bdeclined\s+to|\brefused\s+to)\s+(?:\w+\s+){0,3}?(?:say|confirm|announce|reveal|commit|tell|disclose|discuss|share)\b",
 )
 ATTRIBUTION = _rx(
     r"\breport(?:s|ed|edly|ing)?\b|\bsources?\b|\binsiders?\b|\baccording\s+to\b|\bper\s+(?-i:[A-Z])|\bper\s+the\s+(?!episode|season|week|year|day)",

@@ -11,6 +11,18 @@ from renewalwatch.classify.names import NETWORK_WORDS
 _RETURN_FAMILY = re.compile(r"\breturn|\bback\b|\bcom(?:e|es|ing)\b", re.I)
 
 
+_NAMED_SUBJECT = re.compile(
+    r"(['\"]?[A-Z][\w'&:.-]*['\"]?)\s+(?:(?:has|have|had)\s+(?:also\s+)?been|is|was|were|are|gets?|got)\s+(?:\w+\s+)?$"
+)
+_PRONOUNS = frozenset("it this that which who he she they we i there what".split())
+PARENTHETICAL = re.compile(r",[^,]{1,200}?,")
+_RELATIVE_OPEN = re.compile(r",\s*(?:who|whom|whose)\b[^,]*$", re.I)
+
+
+def _inside_relative_clause(before_mention: str) -> bool:
+    return _RELATIVE_OPEN.search(before_mention) is not None
+
+
 def words(text: str) -> int:
     return len(text.split())
 
@@ -63,17 +75,28 @@ def subject(
     if active and _other_object(after, near):
         return None
     for s, e in spans:
+        if _inside_relative_clause(clause[:s]):
+            continue  # "Reggie Castellanos, who played Mo in Ballard, will not return"
         if start <= s and e <= end:
             if _RETURN_FAMILY.search(trigger):
                 continue  # "[someone] won't return for Ballard season 2"
             return "direct"  # "Cameras Roll on Ballard Season 2"
-        between = clause[e:start]
+        between = PARENTHETICAL.sub(",", clause[e:start])  # "X, the drama about ..., has been renewed"
         if e <= start and words(between) <= 14 and not _SUBORDINATE.search(between):
+            if _RETURN_FAMILY.search(trigger) and re.match(r"(?i)\s*as\s+(?:a\s+)?(?:series\s+)?(?:regular|guest|star|lead|\w+)\b", clause[end:]):
+                continue  # "won't return as a series regular": an actor, not the show
             return "direct"
         if s >= end and words(clause[end:s]) <= 5 and "," not in clause[end:s]:
             if _RETURN_FAMILY.search(trigger) and not active:
                 continue  # "Maggie Q won't return for Ballard season 2": someone else returns, or not
             return "direct"
+    named_subject = _NAMED_SUBJECT.search(clause[:start])
+    if (
+        named_subject
+        and named_subject.group(1).lower().strip("'\"") not in NETWORK_WORDS | _PRONOUNS
+        and not own.search(named_subject.group(1))
+    ):
+        return None  # "Reacher was renewed": someone else's news
     if recent and not spans:
         if re.search(r"(?i)\b(?:the|its)\s+(?:renewal|cancel+ation)\b", trigger) or (
             re.match(r"(?i)(?:renewal|cancel+ation)\b", trigger) and re.search(r"(?i)\b(?:the|its)\s+$", clause[:start])
@@ -86,7 +109,9 @@ def subject(
                 continue  # "the spy drama The Grafton Line": an appositive names another show
             if a.end() <= start and words(clause[a.end() : start]) <= 8:
                 return "anaphora"
-            if a.start() >= end and words(clause[end : a.start()]) <= 3:
+            if a.start() >= end and not a.group(0).lower().startswith("it") and (
+                active or re.fullmatch(r"(?i)\s*(?:of|on|for|to)\s*", clause[end : a.start()])
+            ) and words(clause[end : a.start()]) <= 3:
                 return "anaphora"
     return None
 
