@@ -235,3 +235,23 @@ def test_a_report_the_network_pushes_back_on_is_denied() -> None:
     watch = Watch("Wednesday", 3, network="Netflix")
     body = "Netflix is pushing back on a report that Wednesday's upcoming third season will be its last."
     assert verdict("Netflix responds", body, watch) is Verdict.PENDING
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("It's official: Ballard season 2 confirmed by Prime Video", "", Verdict.RENEWED),
+        ("No Ballard season 2: Prime Video cancels Bosch spinoff", "", Verdict.CANCELED),
+        ("Ballard season 2 fate revealed", "Prime Video has decided not to move forward with the series.", Verdict.CANCELED),
+        ("Cameras are rolling on Ballard season 2", "Production has begun on the Prime Video series.", Verdict.RENEWED),
+        ("Titus Welliver joins Ballard season 2", "The Bosch star will guest in the Prime Video series.", Verdict.RENEWED),
+        ("Ballard season 2 premiere date announced by Prime Video", "The series returns March 5.", Verdict.RENEWED),
+        ("Ballard: Prime Video picks up second season of Bosch spinoff", "", Verdict.RENEWED),
+        ("Ballard to end after two seasons", "Prime Video says season 2 will be the last.", Verdict.RENEWED),
+        ("Fans join the push for Ballard season 2", "A petition to Prime Video is growing.", Verdict.PENDING),
+        ("Is Ballard season 2 confirmed?", "The Prime Video series is popular.", Verdict.PENDING),
+        ("Ballard season 2 not confirmed yet", "The Prime Video series is in limbo.", Verdict.PENDING),
+    ],
+)
+def test_feed_headline_styles(title: str, body: str, expected: Verdict) -> None:
+    assert verdict(title, body) is expected

@@ -192,6 +192,9 @@ def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
     return raw
 
 
+_FUTURE_END = re.compile(r"(?i)\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b")
+
+
 def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) -> Verdict:
     """What a clean trigger means for the watched season; UNRELATED when it is about another."""
     if kind == _CANCEL and re.search(r"final|last|\bend", trigger, re.I) and s.final is not None:
@@ -200,6 +203,9 @@ def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) 
         if final == season:
             return Verdict.RENEWED
         return Verdict.CANCELED if final < season else Verdict.UNRELATED
+    if kind == _CANCEL and s.ended_after is not None and _FUTURE_END.search(trigger):
+        # "to end after two seasons" names the last season to come: renewed for it, over after it
+        return Verdict.RENEWED if season == s.ended_after else Verdict.CANCELED if season > s.ended_after else Verdict.UNRELATED
     if kind == _CANCEL:
         if s.ended_after is not None:
             return Verdict.CANCELED if season > s.ended_after else Verdict.UNRELATED

@@ -36,7 +36,9 @@ RENEW = _rx(
     r"\bpicked\s+up\s+for\b",
     r"\bgreen-?lit\b|\bgreen-?light(?:s|ed|ing)?\b|\bgreen\s+light(?:s|ed)?\b",
     r"\border(?:s|ed)\s+(?:a|an|another|the|its)?\s*(?:\w+\s+){0,2}(?:seasons?|installments?|instalments?|batch|episodes|series)\b",
-    r"\b(?:filming|production|shooting|cameras?)\s+(?:has\s+|have\s+)?(?:begun|begins|began|started|starts|underway|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off)\s+(?:on|for)\s+(?:the\s+)?(?:\w+\s+)?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
+    r"\bseason\s+\w+\s+(?:officially\s+)?confirmed\b|\bseason\s+\w+\s+(?:premiere|release)\s+date\s+(?:is\s+)?(?:officially\s+)?(?:announced|set|revealed|confirmed)\b",
+    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+cast\s+of\s+)?(?:(?!campaign|petition|push|fight|calls?|fans?|hopes?|race)\S+\s+){0,2}?season\s+\d+\b",
+    r"\b(?:filming|production|shooting|cameras?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:begun|begins|began|started|starts|underway|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off)\s+(?:on|for)\s+(?:the\s+)?(?:\w+\s+)?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
     r"\b(?:season|installment)\s+(?:order|pickup|pick-up)\b",
     r"\bcom(?:ing|es|e)\s+back\b",
     r"\b(?:is|are|'s|will\s+be)\s+(?:officially\s+|definitely\s+|now\s+)?returning\b|\breturning\s+for\b",
@@ -58,14 +60,14 @@ RENEW_HINTS = (
     "renew", "re-up", "reup", "recommission", "revive", "resurrect", "rescue", "pick", "green",
     "order", "back", "return", "get", "got", "secur", "land", "scor", "earn", "nab", "snag", "win",
     "won", "receiv", "confirm", "announc", "unveil", "official", "happening", "a go", "on the way",
-    "production", "filming", "shooting", "camera", "set for", "bring", "brought", "go", "nod",
+    "production", "filming", "shooting", "camera", "set for", "bring", "brought", "go", "nod", "join",
     "give", "gave", "given", "hand", "award",
 )
 CANCEL_HINTS = (
     "cancel", "axe", "axing", "scrap", "plug", "return", "back", "forward", "not to", "pass",
     "revers", "rescind", "unrenew", "final", "last", " end", "ends ", "ending", "ended", "be no",
     "is no", "won't get", "won't see", "not get", "one and done", "over after", "done after",
-    "bring", "renew", "axe", "quits", "boot", "chop", "hook", "continu",
+    "bring", "renew", "axe", "quits", "boot", "chop", "hook", "continu", "no ",
 )
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
@@ -85,6 +87,7 @@ CANCEL = _rx(
     r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
     r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
     r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
+    r"^\W*no\s+(?:\S+\s+){0,3}?season\s+\d+\b(?!\s+(?:news|updates?|word|decision|date|trailer|yet|for\s+now))",
     r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
     r"\bone\s+and\s+done\b|\b(?:the\s+)?axe\s+(?:has\s+)?f[ae]ll(?:s|en)?\b|\bcall(?:s|ed|ing)?\s+it\s+quits\b",
     r"\b(?:gets?|getting|got|given|been\s+given)\s+the\s+(?:boot|chop|hook)\b|\b(?:give[sn]?|gave|giving)\s+(?:\S+\s+){0,3}?the\s+(?:boot|chop|hook|axe)\b|\bdiscontinu(?:e|es|ed|ing)\b",

@@ -31,8 +31,10 @@ _PASSIVE_BEFORE = re.compile(r"(?:been|is|are|was|were|be|being|gets?|got|gettin
 _SUBORDINATE = re.compile(r"\b(?:since|because|after|before|until|when|while|if|unless|whereas)\b", re.I)
 _TV_OBJECTS = frozenset(
     "it them series show drama comedy season seasons episodes sitcom thriller spinoff order "
-    "renewal pickup back up officially outright quietly again today".split()
+    "renewal pickup back up officially outright quietly again today first second third fourth "
+    "fifth sixth seventh eighth ninth tenth sophomore another new more additional".split()
 )
+_DESCRIPTOR = re.compile(r"^\s*(?:[A-Z][\w'.-]*\s+){1,3}(?:spinoff|spin-off|drama|series|show|thriller|comedy|procedural|sitcom)\b")
 _NOT_AN_OBJECT = frozenset(
     "season series for through after at in on with to as by from amid following despite ahead over "
     "and or but into last this earlier early late back nearly almost just only soon quickly swiftly "
@@ -49,8 +51,8 @@ def _other_object(after: str, spans_after: bool) -> bool:
     window = " ".join(after.split()[:5])
     if re.search(r"\bother\b|\bseveral\b|\bboth\b", window, re.I):
         return True
-    if spans_after or lx.ANAPHORA.match(after.lstrip()):
-        return False  # "renewed the Bosch spinoff": a description, not another title
+    if spans_after or lx.ANAPHORA.match(after.lstrip()) or _DESCRIPTOR.match(after):
+        return False  # "renewed the Bosch spinoff", "cancels Bosch spinoff": a description, not another title
     obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?(['\"]?)([A-Za-z][\w'&.-]*)", after)
     if obj is None or obj.group(2).lower() in _NOT_AN_OBJECT:
         return False
@@ -110,7 +112,7 @@ def subject(
             if a.end() <= start and words(clause[a.end() : start]) <= 8:
                 return "anaphora"
             if a.start() >= end and not a.group(0).lower().startswith("it") and (
-                active or re.fullmatch(r"(?i)\s*(?:of|on|for|to)\s*", clause[end : a.start()])
+                active or re.fullmatch(r"(?i)\s*(?:of|on|for|to|with)\s*", clause[end : a.start()])
             ) and words(clause[end : a.start()]) <= 3:
                 return "anaphora"
     return None
