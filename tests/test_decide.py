@@ -55,14 +55,20 @@ def test_pending_never_undoes_a_decision(state: WatchState) -> None:
     assert fold(state, [later]).change(WATCH, state) is None
 
 
-@pytest.mark.parametrize(
-    "state", [UNKNOWN, PENDING, RENEWED_REPORTED], ids=["unknown", "pending", "reported"]
-)
-def test_stale_never_announces(state: WatchState) -> None:
-    """A recap ("was renewed last month") is not news, not even an official one."""
+@pytest.mark.parametrize("state", [UNKNOWN, PENDING], ids=["unknown", "pending"])
+def test_stale_sets_an_unknown_status_quietly(state: WatchState) -> None:
+    """A recap ("was renewed last month") tells what nobody here knew, but is not news."""
     recap = ev(Verdict.RENEWED, stale=True, official=True)
-    assert next_state(state, recap) is None
-    assert fold(state, [recap]).change(WATCH, state) is None
+    new = next_state(state, recap)
+    assert new is not None and new.status is Status.RENEWED
+    change = fold(state, [recap]).change(WATCH, state)
+    assert change is not None and not change.notify
+
+
+def test_stale_never_changes_or_upgrades_a_decision() -> None:
+    recap = ev(Verdict.RENEWED, stale=True, official=True)
+    assert next_state(RENEWED_REPORTED, recap) is None
+    assert next_state(RENEWED_REPORTED, ev(Verdict.CANCELED, stale=True)) is None
 
 
 def test_a_report_announces_from_unknown_or_pending() -> None:

@@ -2,7 +2,7 @@
 
 Rules, in the order they are applied:
 - unrelated evidence changes nothing; pending only moves `unknown` to `pending`;
-- a recap of an old decision (stale) may confirm, never announce;
+- a recap of an old decision (stale) may set an unknown status, quietly: it never announces;
 - evidence older than the current status's date does not overturn it;
 - an official statement outranks a report; a report never changes an official status;
 - a reported status becomes official when the network confirms it (one more alert);
@@ -30,9 +30,11 @@ def next_state(state: WatchState, ev: Evidence) -> WatchState | None:
         return None
     if ev.verdict is Verdict.PENDING:
         return WatchState(Status.PENDING, False, ev.found_at) if state.status is Status.UNKNOWN else None
-    if ev.stale:
-        return None
     target = Status(ev.verdict.value)
+    if ev.stale:
+        # A recap ("was renewed last October") tells a status nobody here knew, quietly; it never
+        # changes a decided status, nor makes a report official.
+        return WatchState(target, ev.official, _dated(ev)) if state.status in (Status.UNKNOWN, Status.PENDING) else None
     if state.status is target:
         if ev.official and not state.official:
             return WatchState(target, True, _dated(ev))

@@ -132,4 +132,5 @@ class Change:
 
     @property
     def notify(self) -> bool:
-        return self.current.status in (Status.RENEWED, Status.CANCELED)
+        """A decision is announced once; a recap of an old one (stale) only sets the status."""
+        return self.current.status in (Status.RENEWED, Status.CANCELED) and not self.evidence.stale
