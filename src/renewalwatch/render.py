@@ -33,7 +33,8 @@ def cycle_summary(report: CycleReport) -> str:
     sent = [d for d in report.deliveries if d.ok]
     failed = [d for d in report.deliveries if not d.ok]
     if report.deliveries:
-        lines.append(f"notifications: {len(sent)} sent, {len(failed)} failed (kept, retried on the next check)")
+        kept = " (kept, retried on the next check)" if failed else ""
+        lines.append(f"notifications: {len(sent)} sent, {len(failed)} failed{kept}")
         lines += [f"  FAILED  {d.destination}: {d.error}" for d in failed]
     return "\n".join(lines)
 
