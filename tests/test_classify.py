@@ -135,14 +135,14 @@ def test_explanation_names_the_rule_and_sentence() -> None:
     assert c.sentence == "Prime Video renews Ballard for season 2"
 
 
-HOLDOUTS = [Path(__file__).parent / "fixtures" / name for name in ("holdout", "holdout2")]
+HOLDOUTS = [Path(__file__).parent / "fixtures" / name for name in ("holdout", "holdout2", "holdout3")]
 
 
 @pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.name)
 def test_holdout_written_apart_from_the_rules_has_no_false_alert(holdout: Path) -> None:
     """Corpora written by others who never saw the classifier or the first corpus."""
     report = evaluate(holdout)
-    assert len(report.outcomes) >= 80
+    assert len(report.outcomes) >= 70
     assert [o.case.id for o in report.false_alerts] == []
     assert report.recall(Verdict.RENEWED) >= 0.9
     assert report.recall(Verdict.CANCELED) >= 0.85
@@ -254,4 +254,20 @@ def test_a_report_the_network_pushes_back_on_is_denied() -> None:
     ],
 )
 def test_feed_headline_styles(title: str, body: str, expected: Verdict) -> None:
+    assert verdict(title, body) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Cameras Are Rolling on 'Ballard' Season 2", "Production is officially under way on the Prime Video series.", Verdict.RENEWED),
+        ("'Ballard' Season 2 Casts Three", "The Prime Video series adds to its cast.", Verdict.RENEWED),
+        ("Ballard season 2 first look", "The Prime Video series returns in February.", Verdict.RENEWED),
+        ("Prime Video dates Ballard", "The second season of Ballard will premiere Friday, April 16, on Prime Video.", Verdict.RENEWED),
+        ("Ballard season 2 not happening, Prime Video confirms", "", Verdict.CANCELED),
+        ("Prime Video responds to reports", "Prime Video has responded to reports that Ballard has been cancelled after one season.", Verdict.PENDING),
+        ("J.G. Ballard adaptation renewed", "Ballard's 1962 novel has been renewed for a second season, with its TV cast set to return.", Verdict.UNRELATED),
+    ],
+)
+def test_premieres_castings_and_responses(title: str, body: str, expected: Verdict) -> None:
     assert verdict(title, body) is expected

@@ -38,7 +38,9 @@ RENEW = _rx(
     r"\border(?:s|ed)\s+(?:a|an|another|the|its)?\s*(?:\w+\s+){0,2}(?:seasons?|installments?|instalments?|batch|episodes|series)\b",
     r"\bseason\s+\w+\s+(?:officially\s+)?confirmed\b|\bseason\s+\w+\s+(?:premiere|release)\s+date\s+(?:is\s+)?(?:officially\s+)?(?:announced|set|revealed|confirmed)\b",
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+cast\s+of\s+)?(?:(?!campaign|petition|push|fight|calls?|fans?|hopes?|race)\S+\s+){0,2}?season\s+\d+\b",
-    r"\b(?:filming|production|shooting|cameras?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:begun|begins|began|started|starts|underway|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off)\s+(?:on|for)\s+(?:the\s+)?(?:\w+\s+)?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
+    r"\b(?:filming|production|shooting|cameras?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:now\s+|officially\s+)?(?:begun|begins|began|started|starts|under\s*way|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off|wrapped|wraps)\s+(?:in\s+[\w ]{1,30}?\s+)?(?:on|for)\s+(?:the\s+)?(?:['\"]?[\w:'.-]+['\"]?\s+){0,3}?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
+    r"\bseason\s+\d+\s+(?:casts|adds|taps|recruits|enlists|books|first\s+look|trailer|teaser|first-look)\b",
+    r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|new)\s+season\s+of\s+(?:\S+\s+){1,4}?(?:will\s+)?(?:premiere|debut|arrive|launch|return|drop)s?\s+(?:on\s+)?(?:\w+day|January|February|March|April|May|June|July|August|September|October|November|December|\d|this|next|later|early|in)\b",
     r"\b(?:season|installment)\s+(?:order|pickup|pick-up)\b",
     r"\bcom(?:ing|es|e)\s+back\b",
     r"\b(?:is|are|'s|will\s+be)\s+(?:officially\s+|definitely\s+|now\s+)?returning\b|\breturning\s+for\b",
@@ -61,13 +63,14 @@ RENEW_HINTS = (
     "order", "back", "return", "get", "got", "secur", "land", "scor", "earn", "nab", "snag", "win",
     "won", "receiv", "confirm", "announc", "unveil", "official", "happening", "a go", "on the way",
     "production", "filming", "shooting", "camera", "set for", "bring", "brought", "go", "nod", "join",
-    "give", "gave", "given", "hand", "award",
+    "give", "gave", "given", "hand", "award", "cast", "add", "tap", "recruit", "enlist", "book",
+    "look", "trailer", "teaser", "premiere", "debut", "arrive", "launch", "drop",
 )
 CANCEL_HINTS = (
     "cancel", "axe", "axing", "scrap", "plug", "return", "back", "forward", "not to", "pass",
     "revers", "rescind", "unrenew", "final", "last", " end", "ends ", "ending", "ended", "be no",
     "is no", "won't get", "won't see", "not get", "one and done", "over after", "done after",
-    "bring", "renew", "axe", "quits", "boot", "chop", "hook", "continu", "no ",
+    "bring", "renew", "axe", "quits", "boot", "chop", "hook", "continu", "no ", "happen", "off the",
 )
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
@@ -87,6 +90,7 @@ CANCEL = _rx(
     r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
     r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
     r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
+    r"\b(?:season|series)\s+\w+\s+(?:is\s+|isn't\s+|is\s+officially\s+)?(?:not\s+happening|isn't\s+happening|won't\s+happen|will\s+not\s+happen|off\s+the\s+table)\b",
     r"^\W*no\s+(?:\S+\s+){0,3}?season\s+\d+\b(?!\s+(?:news|updates?|word|decision|date|trailer|yet|for\s+now))",
     r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
     r"\bone\s+and\s+done\b|\b(?:the\s+)?axe\s+(?:has\s+)?f[ae]ll(?:s|en)?\b|\bcall(?:s|ed|ing)?\s+it\s+quits\b",
@@ -139,6 +143,7 @@ QUESTION_TITLE = _rx(
 DENIAL = _rx(
     r"\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\bdismiss\w+|\bdebunk\w*|\bshot\s+down\b|\bshoots\s+down\b",
     r"\bpush(?:ed|es|ing)?\s+back\s+(?:on|against)\b|\b(?:false|untrue|not\s+true|unfounded|baseless|fake|hoax|misinformation)\b",
+    r"\b(?:respond|react|address|clarif)\w*\s+(?:to\s+)?(?:the\s+)?(?:reports?|rumou?rs?|claims?|speculation)\b|\bset\s+the\s+record\s+straight\b",
     r"\binaccurate\b|\bincorrect\b|\bwrong\b|\bpremature\b|\bmisleading\b|\bnot\s+the\s+case\b|\bnot\s+accurate\b",
     r"\bno\s+truth\b|\bnot\s+(?:been\s+)?(?:canceled|cancelled)\b",
 )

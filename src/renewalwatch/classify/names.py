@@ -80,6 +80,8 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
         return True  # "Bosch: Legacy", but not "Ballard: Season 2 Is Happening"
     after = after.lstrip("'\"")
     possessive = text[end - 2 : end] == "'s"
+    if possessive and (owned := re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b", after)) and owned.group(1) in _MODIFIED_NOUNS:
+        return True  # "Ballard's 1962 novel": the novel, not the show
     if nxt := _NEXT_WORD.match(after):
         word = nxt.group(1)
         lowered = word.lower()

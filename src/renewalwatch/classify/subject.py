@@ -132,7 +132,7 @@ _LABEL_WORDS = frozenset(
      "verdict", "bottom line", "first look", "recap", "review", "interview", "watch", "also",
      "plus", "meanwhile", "why", "what", "how", "when", "where", "who", "the good news", "the bad news"]
 )  # fmt: skip
-_LIST_LABEL = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?([A-Z][\w'&.+-]*(?:\s+[A-Z0-9][\w'&.+-]*)*)['\"]?\s*(?:\(|-|:)")
+_LIST_LABEL = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?([A-Z][\w'&.+-]*(?:\s+[A-Z0-9][\w'&.+-]*)*)['\"]?\s*(?:\([^)]{0,60}\)\s*)?(?:-|:)")
 
 
 def _other_title_before(text: str, own: re.Pattern[str]) -> bool:
