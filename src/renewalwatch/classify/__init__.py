@@ -156,9 +156,8 @@ def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
         for clause in split_clauses(sentence.text):
             prefix = sentence.text[: max(0, sentence.text.find(clause))]
             spans = mentions(clause, m, title_case)
-            low = clause.lower()
-            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)] if any(k in low for k in lx.RENEW_HINTS) else []
-            if any(k in low for k in lx.CANCEL_HINTS):
+            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)] if lx.RENEW_HINT.search(clause) else []
+            if lx.CANCEL_HINT.search(clause):
                 hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
             for kind, hit in hits:
                 about = subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix, m.names)

@@ -27,7 +27,7 @@ _AGREEMENT = (
 )
 RENEW = _rx(
     # "renewed its supply contract" is business; "a renewed favorite" is an adjective.
-    rf"(?<!\ba\s)(?<!\bthe\s)\bre-?new(?:s|ed|ing)?\b(?!\s+(?:(?:its|his|her|their|the|a|an|that|this)\s+)?(?:[\w-]+\s+){{0,2}}{_AGREEMENT}\b)",
+    rf"(?=[rR])(?<!\ba\s)(?<!\bthe\s)\bre-?new(?:s|ed|ing)?\b(?!\s+(?:(?:its|his|her|their|the|a|an|that|this)\s+)?(?:[\w-]+\s+){{0,2}}{_AGREEMENT}\b)",
     r"\b(?:confirm(?:s|ed|ing)?|announc(?:es|ed|ing)|made\s+official|makes\s+official|unveil(?:s|ed))\s+(?:the\s+|its\s+|a\s+)?(?:\w+\s+){0,2}(?:renewal|pickup|season\s+\d+|\w+\s+season)\b",
     r"\bbring(?:s|ing)?\s+(?:it\s+|them\s+)?back\b|\bbrought\s+(?:it\s+|them\s+)?back\s+for\b",
     r"\bset\s+for\s+(?:a\s+)?(?:season\s+\w+|\w+\s+season)\b",
@@ -72,11 +72,14 @@ CANCEL_HINTS = (
     "is no", "won't get", "won't see", "not get", "one and done", "over after", "done after",
     "bring", "renew", "axe", "quits", "boot", "chop", "hook", "continu", "no ", "happen", "off the",
 )
+# The same hints as word starts, one cheap pattern each: "go" must not fire on "ago" or "good".
+RENEW_HINT = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in RENEW_HINTS) + ")", re.IGNORECASE)
+CANCEL_HINT = re.compile(r"(?:" + "|".join(re.escape(h) for h in CANCEL_HINTS) + ")", re.IGNORECASE)
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
 CANCEL = _rx(
     # not the adjective of a rescue story: "Netflix Picks Up Canceled Peacock Drama"
-    rf"(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)\bcancel(?:l)?(?:ed|s|ing)?\b(?!\s+(?:{NETWORKS}\s+)?(?:drama|series|show|comedy|thriller|sitcom)s?\b)",
+    rf"(?=[cC])(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)\bcancel(?:l)?(?:ed|s|ing)?\b(?!\s+(?:{NETWORKS}\s+)?(?:drama|series|show|comedy|thriller|sitcom)s?\b)",
     r"\bcancel(?:l)?ation\s+(?:of|is|was|has\s+been)\b",
     r"\baxe[sd]?\b|\baxing\b|\bgets?\s+the\s+axe\b",
     r"\bscrap(?:s|ped|ping)\b",
@@ -87,7 +90,7 @@ CANCEL = _rx(
     r"\brevers(?:es|ed|ing|al)\s+(?:of\s+)?(?:its|the|their)\s+(?:\w+\s+){0,3}(?:renewal|decision\s+to\s+renew|order|pickup)\b|\brescind(?:s|ed)\b|\bunrenew(?:s|ed)\b",
     r"\b(?:not|won't|will\s+not|isn't|is\s+not)\s+(?:be\s+)?bring(?:ing)?\s+(?:\S+\s+){0,4}back\b",
     r"\b(?:is|are)\s+(?:officially\s+)?(?:over|done)\s+after\b|\bdone\s+after\s+(?:one|two|three|\w+)\s+seasons?\b",
-    r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
+    r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|(?=[itIT])(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
     r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
     r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
     r"\b(?:season|series)\s+\w+\s+(?:is\s+|isn't\s+|is\s+officially\s+)?(?:not\s+happening|isn't\s+happening|won't\s+happen|will\s+not\s+happen|off\s+the\s+table)\b",
