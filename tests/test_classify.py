@@ -34,9 +34,7 @@ def verdict(title: str, body: str = "", watch: Watch = BALLARD, trust: Trust = T
     return classify(title, body, watch, trust).verdict
 
 
-@pytest.mark.parametrize(
-    ("title", "body", "expected"),
-    [
+LANGUAGE_PRINCIPLES: list[tuple[str, str, Verdict]] = [
         # negation and not-yet
         ("Ballard has yet to be renewed for season 2", "The Prime Video series is popular.", Verdict.PENDING),
         ("Prime Video hasn't renewed Ballard", "The streaming series is in limbo.", Verdict.PENDING),
@@ -57,23 +55,15 @@ def verdict(title: str, body: str = "", watch: Watch = BALLARD, trust: Trust = T
         ("Prime Video axes Ballard after one season", "", Verdict.CANCELED),
         ("Ballard won't return for a second season on Prime Video", "", Verdict.CANCELED),
         ("Prime Video reverses its Ballard renewal", "The streaming series will not go ahead with season 2.", Verdict.CANCELED),
-    ],
-)
-def test_language_principles(title: str, body: str, expected: Verdict) -> None:
-    assert verdict(title, body) is expected
+    ]
 
 
-@pytest.mark.parametrize(
-    ("title", "body", "expected"),
-    [
+SEASON_TARGETING: list[tuple[str, str, Verdict]] = [
         ("Ballard renewed for season 3 at Prime Video", "", Verdict.UNRELATED),  # another season
         ("Prime Video renews Ballard through season 4", "", Verdict.RENEWED),  # a range holds it
         ("Ballard's second and final season is coming to Prime Video", "The series was renewed.", Verdict.RENEWED),
         ("Prime Video renews Ballard for a sophomore season", "", Verdict.RENEWED),
-    ],
-)
-def test_season_targeting(title: str, body: str, expected: Verdict) -> None:
-    assert verdict(title, body) is expected
+    ]
 
 
 def test_final_season_before_the_watched_one_is_a_cancellation() -> None:
@@ -179,9 +169,7 @@ def test_a_subheading_that_asks_is_a_question_even_without_a_question_mark() -> 
     assert verdict("Ballard: what we know", body) is Verdict.PENDING
 
 
-@pytest.mark.parametrize(
-    ("title", "body", "expected"),
-    [
+WHAT_THE_NAME_BELONGS_TO: list[tuple[str, str, Verdict]] = [
         # the name modifies another subject: a sister show, a star, a producer
         ("Prime Video renews Ballard's sister show Bosch: Legacy", "", Verdict.UNRELATED),
         ("Maggie Q joins a thriller", "Ballard star Maggie Q joins a Netflix series that has been renewed for season 2.", Verdict.UNRELATED),
@@ -191,15 +179,10 @@ def test_a_subheading_that_asks_is_a_question_even_without_a_question_mark() -> 
         ("Ballard's been renewed for season 2 at Prime Video", "", Verdict.RENEWED),
         # a premiere date for the watched season implies it was renewed
         ("Ballard season 2 premiere date set", "Prime Video announced that Ballard returns July 10 for its second season.", Verdict.RENEWED),
-    ],
-)
-def test_what_the_name_belongs_to(title: str, body: str, expected: Verdict) -> None:
-    assert verdict(title, body) is expected
+    ]
 
 
-@pytest.mark.parametrize(
-    ("title", "body", "expected"),
-    [
+MORE_LANGUAGE_PRINCIPLES: list[tuple[str, str, Verdict]] = [
         # "last season" is usually a time, not the final season
         ("Doc on Fox", "Doc was Fox's biggest new series last season.", Verdict.UNRELATED),
         # an actor leaving, named in a relative clause about the show
@@ -210,10 +193,7 @@ def test_what_the_name_belongs_to(title: str, body: str, expected: Verdict) -> N
         ("Ballard waits", "Ballard fans are restless on Prime Video, and Reacher was renewed before it premiered.", Verdict.UNRELATED),
         # the month May is not the modal "may"
         ("Ballard ends", "Prime Video canceled Ballard in May after one season.", Verdict.CANCELED),
-    ],
-)
-def test_more_language_principles(title: str, body: str, expected: Verdict) -> None:
-    assert verdict(title, body) is expected
+    ]
 
 
 def test_a_show_named_like_a_hedge_is_not_one() -> None:
@@ -237,9 +217,7 @@ def test_a_report_the_network_pushes_back_on_is_denied() -> None:
     assert verdict("Netflix responds", body, watch) is Verdict.PENDING
 
 
-@pytest.mark.parametrize(
-    ("title", "body", "expected"),
-    [
+FEED_HEADLINE_STYLES: list[tuple[str, str, Verdict]] = [
         ("It's official: Ballard season 2 confirmed by Prime Video", "", Verdict.RENEWED),
         ("No Ballard season 2: Prime Video cancels Bosch spinoff", "", Verdict.CANCELED),
         ("Ballard season 2 fate revealed", "Prime Video has decided not to move forward with the series.", Verdict.CANCELED),
@@ -251,15 +229,10 @@ def test_a_report_the_network_pushes_back_on_is_denied() -> None:
         ("Fans join the push for Ballard season 2", "A petition to Prime Video is growing.", Verdict.PENDING),
         ("Is Ballard season 2 confirmed?", "The Prime Video series is popular.", Verdict.PENDING),
         ("Ballard season 2 not confirmed yet", "The Prime Video series is in limbo.", Verdict.PENDING),
-    ],
-)
-def test_feed_headline_styles(title: str, body: str, expected: Verdict) -> None:
-    assert verdict(title, body) is expected
+    ]
 
 
-@pytest.mark.parametrize(
-    ("title", "body", "expected"),
-    [
+PREMIERES_CASTINGS_AND_RESPONSES: list[tuple[str, str, Verdict]] = [
         ("Cameras Are Rolling on 'Ballard' Season 2", "Production is officially under way on the Prime Video series.", Verdict.RENEWED),
         ("'Ballard' Season 2 Casts Three", "The Prime Video series adds to its cast.", Verdict.RENEWED),
         ("Ballard season 2 first look", "The Prime Video series returns in February.", Verdict.RENEWED),
@@ -267,7 +240,23 @@ def test_feed_headline_styles(title: str, body: str, expected: Verdict) -> None:
         ("Ballard season 2 not happening, Prime Video confirms", "", Verdict.CANCELED),
         ("Prime Video responds to reports", "Prime Video has responded to reports that Ballard has been cancelled after one season.", Verdict.PENDING),
         ("J.G. Ballard adaptation renewed", "Ballard's 1962 novel has been renewed for a second season, with its TV cast set to return.", Verdict.UNRELATED),
-    ],
+    ]
+
+
+# Every table above is one principle of language; each row must read as expected.
+PRINCIPLES = {
+    "language_principles": LANGUAGE_PRINCIPLES,
+    "season_targeting": SEASON_TARGETING,
+    "what_the_name_belongs_to": WHAT_THE_NAME_BELONGS_TO,
+    "more_language_principles": MORE_LANGUAGE_PRINCIPLES,
+    "feed_headline_styles": FEED_HEADLINE_STYLES,
+    "premieres_castings_and_responses": PREMIERES_CASTINGS_AND_RESPONSES,
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [pytest.param(*row, id=f"{name}: {row[0][:60]}") for name, rows in PRINCIPLES.items() for row in rows],
 )
-def test_premieres_castings_and_responses(title: str, body: str, expected: Verdict) -> None:
+def test_principles_of_language(title: str, body: str, expected: Verdict) -> None:
     assert verdict(title, body) is expected
