@@ -125,14 +125,14 @@ def test_explanation_names_the_rule_and_sentence() -> None:
     assert c.sentence == "Prime Video renews Ballard for season 2"
 
 
-HOLDOUTS = [Path(__file__).parent / "fixtures" / name for name in ("holdout", "holdout2", "holdout3")]
+HOLDOUTS = [Path(__file__).parent / "fixtures" / name for name in ("holdout", "holdout2", "holdout3", "holdout4")]
 
 
 @pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.name)
 def test_holdout_written_apart_from_the_rules_has_no_false_alert(holdout: Path) -> None:
     """Corpora written by others who never saw the classifier or the first corpus."""
     report = evaluate(holdout)
-    assert len(report.outcomes) >= 70
+    assert len(report.outcomes) >= 60
     assert [o.case.id for o in report.false_alerts] == []
     assert report.recall(Verdict.RENEWED) >= 0.9
     assert report.recall(Verdict.CANCELED) >= 0.85
@@ -243,8 +243,21 @@ PREMIERES_CASTINGS_AND_RESPONSES: list[tuple[str, str, Verdict]] = [
     ]
 
 
+EXPLAINER_SECTIONS: list[tuple[str, str, Verdict]] = [
+    # an SEO explainer's section labels are not statements
+    ("Ballard season 2: everything we know", "Ballard season 2 trailer\nThere is no Ballard season 2 trailer yet on Prime Video.", Verdict.PENDING),
+    ("Ballard season 2 first look", "The Prime Video series returns in February.", Verdict.RENEWED),
+    ("Prime Video news", "Ballard season 2 first look\nThe Prime Video series has not been renewed yet, so there is none.", Verdict.PENDING),
+    # a revival outranks the cancellation it follows
+    ("'Ballard' Lands at Netflix for Season 2 After Prime Video Cancellation", "Prime Video canceled Ballard in May after one season.", Verdict.RENEWED),
+    # "both" after the preposition is about seasons, not other shows
+    ("Prime Video news", "Yes. Prime Video renewed Ballard for both a second and a third season.", Verdict.RENEWED),
+]
+
+
 # Every table above is one principle of language; each row must read as expected.
 PRINCIPLES = {
+    "explainer_sections": EXPLAINER_SECTIONS,
     "language_principles": LANGUAGE_PRINCIPLES,
     "season_targeting": SEASON_TARGETING,
     "what_the_name_belongs_to": WHAT_THE_NAME_BELONGS_TO,
@@ -260,3 +273,12 @@ PRINCIPLES = {
 )
 def test_principles_of_language(title: str, body: str, expected: Verdict) -> None:
     assert verdict(title, body) is expected
+
+
+def test_a_show_of_the_same_name_on_another_network_is_not_the_watched_one() -> None:
+    ghosts = Watch("Ghosts", 6, network="CBS")
+    british = "The British comedy Ghosts is coming to an end. The BBC sitcom will sign off after five series."
+    assert verdict("Ghosts to end", british, ghosts) is Verdict.UNRELATED
+    assert verdict("CBS renews Ghosts for season 6", "The CBS comedy is a hit.", ghosts) is Verdict.RENEWED
+    mixed = "Prime Video renewed Ballard for season 2. Meanwhile, the Netflix thriller The Night Agent ended."
+    assert verdict("Prime Video renews Ballard", mixed) is Verdict.RENEWED

@@ -171,6 +171,8 @@ def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
                 if about is None:
                     continue
                 trigger = hit.group(0)
+                if lx.HEADLINE_ONLY.match(trigger) and not sentence.is_title:
+                    continue
                 before, after = clause[: hit.start()], clause[hit.end() :]
                 if kind == _RENEW and lx.NEGATED_RENEW_IS_CANCEL.search(clause[: hit.end()][-40:]):
                     kind, trigger = _CANCEL, "not " + trigger
@@ -251,6 +253,7 @@ def _score(f: Finding) -> float:
         + (0.0 if f.stale else 1.0)
         + (0.5 if f.sentence.paragraph <= 1 else 0.0)
         + (3.0 if f.kind == _CANCEL and lx.REVERSAL.search(f.trigger) else 0.0)
+        + (3.0 if f.verdict is Verdict.RENEWED and lx.REVIVAL.search(f.sentence.text) else 0.0)
     )
 
 
@@ -291,6 +294,8 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     if not tv_source and not lx.TV_CONTEXT.search(blob) and not (watch.network and watch.network.lower() in blob.lower()):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "not about television")
     sentences = split_sentences(title, text)
+    if watch.network and (other := _another_networks_show(sentences, m, watch.network)):
+        return Classification(Verdict.UNRELATED, False, None, 0.8, other, "another network's show of that name")
     findings = _findings(sentences, m, watch.season)
     decisive = [f for f in findings if f.verdict.decisive]
     if decisive:
@@ -320,6 +325,45 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     if off is not None:
         return Classification(Verdict.UNRELATED, False, off.seasons.first(), 0.7, off.sentence.text, off.rule)
     return Classification(Verdict.UNRELATED, False, None, 0.8, "", "no decision about the show")
+
+
+_NETWORK_IN = re.compile(rf"\b{lx.NETWORKS}(?:'s)?", re.IGNORECASE)
+_SAME_NETWORK = (
+    {"prime video", "amazon", "amazon prime", "amazon mgm studios"}, {"hbo", "max", "hbo max"},
+    {"apple tv+", "apple tv", "apple"}, {"paramount+", "paramount"}, {"disney+", "disney"},
+)  # fmt: skip
+
+
+def _same_network(a: str, b: str) -> bool:
+    a, b = a.lower().strip(), b.lower().strip()
+    return a == b or a in b or b in a or any(a in group and b in group for group in _SAME_NETWORK)
+
+
+def _another_networks_show(sentences: list[Sentence], m: Matcher, network: str) -> str | None:
+    """A show of the same name on another network: the descriptions that name the show's network
+    ("The BBC sitcom Ghosts", "Ghosts, the BBC sitcom,", "Netflix's Ghosts", or "The BBC sitcom"
+    opening the sentence after a mention) all name another one than the watched network."""
+    owners: list[str] = []
+    previous_named = False
+    for sentence in sentences:
+        text = sentence.text
+        named = bool(mentions(text, m, is_title_case(text)))
+        for a in lx.ANAPHORA.finditer(text):
+            nets = [n.group(0).removesuffix("'s") for n in _NETWORK_IN.finditer(a.group(0))]
+            if not nets:
+                continue
+            adjacent = m.names.match(text, a.end() + 1) is not None or re.search(
+                r"(?:^|\W)" + m.names.pattern + r"\s*,\s*$", text[: a.start()]
+            )
+            if adjacent or (a.start() <= 4 and previous_named and not named):
+                owners += nets
+        for hit in m.names.finditer(text):
+            if owner := re.search(rf"\b({lx.NETWORKS})'s\s+$", text[: hit.start()], re.IGNORECASE):
+                owners.append(owner.group(1))
+        previous_named = named
+    if owners and not any(_same_network(o, network) for o in owners):
+        return f"described as {owners[0]}'s"
+    return None
 
 
 def strongest(results: list[Classification]) -> Classification:

@@ -25,6 +25,11 @@ _AGREEMENT = (
     r"sponsorship|pact|vows|commitment|mandate|permit|visa|passport|interest|focus|push|calls?|"
     r"hopes?|attention|energy|vigou?r|efforts?|rivalry|friendship|optimism|scrutiny|debate)"
 )
+# "no season 2 trailer yet" denies a trailer, not the season.
+_NOT_THE_SEASON = (
+    r"(?!\s+(?:trailer|teaser|news|updates?|word|decision|date|release|premiere|cast|details|episodes?|"
+    r"footage|photos?|images?|first\s+look|yet|for\s+now|announcement|plot|info\w*|confirmation))"
+)
 RENEW = _rx(
     # "renewed its supply contract" is business; "a renewed favorite" is an adjective.
     rf"(?=[rR])(?<!\ba\s)(?<!\bthe\s)\bre-?new(?:s|ed|ing)?\b(?!\s+(?:(?:its|his|her|their|the|a|an|that|this)\s+)?(?:[\w-]+\s+){{0,2}}{_AGREEMENT}\b)",
@@ -39,7 +44,8 @@ RENEW = _rx(
     r"\bseason\s+\w+\s+(?:officially\s+)?confirmed\b|\bseason\s+\w+\s+(?:premiere|release)\s+date\s+(?:is\s+)?(?:officially\s+)?(?:announced|set|revealed|confirmed)\b",
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+cast\s+of\s+)?(?:(?!campaign|petition|push|fight|calls?|fans?|hopes?|race)\S+\s+){0,2}?season\s+\d+\b",
     r"\b(?:filming|production|shooting|cameras?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:now\s+|officially\s+)?(?:begun|begins|began|started|starts|under\s*way|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off|wrapped|wraps)\s+(?:in\s+[\w ]{1,30}?\s+)?(?:on|for)\s+(?:the\s+)?(?:['\"]?[\w:'.-]+['\"]?\s+){0,3}?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
-    r"\bseason\s+\d+\s+(?:casts|adds|taps|recruits|enlists|books|first\s+look|trailer|teaser|first-look)\b",
+    r"\bseason\s+\d+\s+(?:casts|adds|taps|recruits|enlists|books|first\s+look|first-look)\b",
+    r"\blands?\s+at\s+\S+(?:\s+\S+)?\s+for\s+(?:a\s+)?(?:season\s+\w+|\w+\s+season)\b",
     r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|new)\s+season\s+of\s+(?:\S+\s+){1,4}?(?:will\s+)?(?:premiere|debut|arrive|launch|return|drop)s?\s+(?:on\s+)?(?:\w+day|January|February|March|April|May|June|July|August|September|October|November|December|\d|this|next|later|early|in)\b",
     r"\b(?:season|installment)\s+(?:order|pickup|pick-up)\b",
     r"\bcom(?:ing|es|e)\s+back\b",
@@ -75,6 +81,15 @@ CANCEL_HINTS = (
 # The same hints as word starts, one cheap pattern each: "go" must not fire on "ago" or "good".
 RENEW_HINT = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in RENEW_HINTS) + ")", re.IGNORECASE)
 CANCEL_HINT = re.compile(r"(?:" + "|".join(re.escape(h) for h in CANCEL_HINTS) + ")", re.IGNORECASE)
+# Headline shorthand that is a statement only as a headline: in a body it is a section label
+# ("Ballard season 2 first look" over a paragraph saying there is none yet).
+HEADLINE_ONLY = re.compile(r"^season\s+\d+\s+(?:casts|adds|taps|recruits|enlists|books|first)", re.IGNORECASE)
+# A revival: picked up elsewhere after a cancellation. It outranks the cancellation it follows.
+REVIVAL = re.compile(
+    r"\b(?:new\s+home|lands?\s+at|mov(?:es|ed|ing)\s+to|picked\s+up\s+by|saved|revived?|rescued?|resurrect\w*)\b"
+    r"|\bafter\s+(?:\S+\s+){0,3}(?:cancel\w*|axed|dropped)",
+    re.IGNORECASE,
+)
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
 CANCEL = _rx(
@@ -92,9 +107,9 @@ CANCEL = _rx(
     r"\b(?:is|are)\s+(?:officially\s+)?(?:over|done)\s+after\b|\bdone\s+after\s+(?:one|two|three|\w+)\s+seasons?\b",
     r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|(?=[itIT])(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
     r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
-    r"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:season|\w+\s+season|more\s+seasons?)\b",
+    rf"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:\S+\s+){{0,2}}?(?:season\s+\d+|\w+\s+season(?!\s+\d)|season(?!\s+\d)|more\s+seasons?)\b{_NOT_THE_SEASON}",
     r"\b(?:season|series)\s+\w+\s+(?:is\s+|isn't\s+|is\s+officially\s+)?(?:not\s+happening|isn't\s+happening|won't\s+happen|will\s+not\s+happen|off\s+the\s+table)\b",
-    r"^\W*no\s+(?:\S+\s+){0,3}?season\s+\d+\b(?!\s+(?:news|updates?|word|decision|date|trailer|yet|for\s+now))",
+    rf"^\W*no\s+(?:\S+\s+){{0,3}}?season\s+\d+\b{_NOT_THE_SEASON}",
     r"\bwon't\s+(?:get|see)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b|\bnot\s+(?:getting|get)\s+(?:a|an|another)\s+(?:\w+\s+)?season\b",
     r"\bone\s+and\s+done\b|\b(?:the\s+)?axe\s+(?:has\s+)?f[ae]ll(?:s|en)?\b|\bcall(?:s|ed|ing)?\s+it\s+quits\b",
     r"\b(?:gets?|getting|got|given|been\s+given)\s+the\s+(?:boot|chop|hook)\b|\b(?:give[sn]?|gave|giving)\s+(?:\S+\s+){0,3}?the\s+(?:boot|chop|hook|axe)\b|\bdiscontinu(?:e|es|ed|ing)\b",

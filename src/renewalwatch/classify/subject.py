@@ -48,7 +48,8 @@ _ACTIVE = re.compile(r"^(?:renew|renews|renewed|pick|picks|picked|cancel|cancels
 
 def _other_object(after: str, spans_after: bool) -> bool:
     """An active trigger whose object is another title: "renewed 'Northbound'", "its other dramas"."""
-    window = " ".join(after.split()[:5])
+    # The object ends where its preposition starts: "renewed X for both a fifth and a sixth season".
+    window = " ".join(re.split(r"(?i)\b(?:for|through|into|with|at|after|until|as)\b", after, maxsplit=1)[0].split()[:5])
     if re.search(r"\bother\b|\bseveral\b|\bboth\b", window, re.I):
         return True
     if spans_after or lx.ANAPHORA.match(after.lstrip()) or _DESCRIPTOR.match(after):
