@@ -32,6 +32,7 @@ _EXPLICIT = re.compile(
     rf"|\bsophomore\b",
     re.I,
 )
+_ORD_PAIR = re.compile(rf"\b{_ORD}\s+and\s+(?:a\s+)?{_ORD}\s+(?:seasons?|series|installments?)\b", re.I)
 _PAIR = re.compile(rf"\bseasons\s+{_NUM}\s+(?:and|&|-|through|to)\s+{_NUM}\b", re.I)
 _NEXT = re.compile(
     r"\b(?:another|a\s+new|next|an?\s+additional|one\s+more|more)\s+(?:season|installment|"
@@ -93,6 +94,8 @@ def find_seasons(text: str) -> Seasons:
         value = _first(match.groups())
         if value is not None and 0 < value < 60:
             explicit.add(value)
+    for match in _ORD_PAIR.finditer(text):
+        explicit.update(n for n in (_num(match.group(1)), _num(match.group(2))) if n)
     for match in _PAIR.finditer(text):
         low, high = _num(match.group(1)), _num(match.group(2))
         if low and high and low <= high < 60:
