@@ -53,5 +53,10 @@ def mask_text(text: str, secrets: tuple[str, ...] = ()) -> str:
     """Mask every URL in free text, and any known secret string."""
     for secret in secrets:
         if secret:
-            text = text.replace(secret, mask_url(secret))
+            masked = mask_url(secret)
+            text = text.replace(secret, masked)
+            # A service may quote one part alone ("invalid token (abc123...)"): hide those too.
+            for part in re.split(r"[/:@?&=#+]+", secret.split("://", 1)[-1]):
+                if len(part) >= 6 and part not in masked:
+                    text = text.replace(part, part[:2] + "****")
     return _URL_IN_TEXT.sub(lambda m: mask_url(m.group(0)), text)
