@@ -125,17 +125,20 @@ def test_explanation_names_the_rule_and_sentence() -> None:
     assert c.sentence == "Prime Video renews Ballard for season 2"
 
 
-HOLDOUTS = [Path(__file__).parent / "fixtures" / name for name in ("holdout", "holdout2", "holdout3", "holdout4")]
+# name -> least recall (renewed, canceled). holdout5 is mostly decision words used in other senses;
+# its few real decisions are the arguable ones (a "straight-to-series" order, seasons 3 and 4).
+HOLDOUTS = {"holdout": (0.9, 0.85), "holdout2": (0.9, 0.85), "holdout3": (0.9, 0.85), "holdout4": (0.9, 0.85), "holdout5": (0.7, 0.85)}
 
 
-@pytest.mark.parametrize("holdout", HOLDOUTS, ids=lambda p: p.name)
-def test_holdout_written_apart_from_the_rules_has_no_false_alert(holdout: Path) -> None:
+@pytest.mark.parametrize("holdout", HOLDOUTS)
+def test_holdout_written_apart_from_the_rules_has_no_false_alert(holdout: str) -> None:
     """Corpora written by others who never saw the classifier or the first corpus."""
-    report = evaluate(holdout)
+    report = evaluate(Path(__file__).parent / "fixtures" / holdout)
     assert len(report.outcomes) >= 60
     assert [o.case.id for o in report.false_alerts] == []
-    assert report.recall(Verdict.RENEWED) >= 0.9
-    assert report.recall(Verdict.CANCELED) >= 0.85
+    least_renewed, least_canceled = HOLDOUTS[holdout]
+    assert report.recall(Verdict.RENEWED) >= least_renewed
+    assert report.recall(Verdict.CANCELED) >= least_canceled
 
 
 @pytest.mark.parametrize(
@@ -255,8 +258,25 @@ EXPLAINER_SECTIONS: list[tuple[str, str, Verdict]] = [
 ]
 
 
+OTHER_SENSES: list[tuple[str, str, Verdict]] = [
+    # events get canceled, the show does not
+    ("Ballard's Finale Red Carpet Canceled Amid Budget Cuts", "The Prime Video drama awaits word on season 2.", Verdict.PENDING),
+    ("Prime Video news", "The red carpet for Ballard's season one finale has been canceled, insiders say.", Verdict.UNRELATED),
+    ("Prime Video news", "A planned Chicago press stop for Prime Video's Ballard was canceled after a flight delay.", Verdict.UNRELATED),
+    ("Storm Forces Cancellation of Ballard Finale Fan Screening", "Prime Video apologised to fans.", Verdict.UNRELATED),
+    ("Ballard canceled after one season", "Prime Video canceled Ballard after ten episodes.", Verdict.CANCELED),
+    # a reunion is not a season
+    ("The gang from Ballard is coming back, for one night only", "A Prime Video reunion special.", Verdict.UNRELATED),
+    # disputing a report is denying it
+    ("Prime Video news", "Prime Video is disputing a tabloid report that it has canceled Ballard.", Verdict.PENDING),
+    # a hard-wrapped line is one sentence
+    ("Prime Video news", "Prime Video on Thursday announced a second season of\nBallard, the Maggie Q drama.", Verdict.RENEWED),
+]
+
+
 # Every table above is one principle of language; each row must read as expected.
 PRINCIPLES = {
+    "other_senses": OTHER_SENSES,
     "explainer_sections": EXPLAINER_SECTIONS,
     "language_principles": LANGUAGE_PRINCIPLES,
     "season_targeting": SEASON_TARGETING,

@@ -72,6 +72,15 @@ def _names_a_topic(text: str) -> bool:
     return not (lx.RENEW.search(text) or lx.CANCEL.search(text))
 
 
+def _canceled_event(before: str, after: str) -> bool:
+    """The thing canceled is an event: named just before the verb, or as its object (up to its
+    first preposition, so "canceled after ten episodes" is still the show)."""
+    passive = re.search(r"(?i)\b(?:is|was|were|been|be|being|gets?|got)\s+(?:\w+\s+)?$", before) is not None
+    subject = " ".join(before.split()[-(12 if passive else 5) :])  # a passive's subject opens the clause
+    obj = re.split(r"(?i)\b(?:after|for|at|in|following|due|amid|because|by|on|over|with|when)\b", after, maxsplit=1)[0]
+    return bool(lx.EVENT.search(subject) or lx.EVENT.search(" ".join(obj.split()[:8])))
+
+
 def _hide(m: Matcher, text: str) -> str:
     return m.names.sub(lambda x: "§" * len(x.group(0)), text)
 
@@ -174,6 +183,10 @@ def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
                 if lx.HEADLINE_ONLY.match(trigger) and not sentence.is_title:
                     continue
                 before, after = clause[: hit.start()], clause[hit.end() :]
+                if kind == _CANCEL and _canceled_event(before, after):
+                    continue  # the red carpet, a panel, this week's live episode: not the show
+                if kind == _RENEW and lx.NOT_A_SEASON.search(clause):
+                    continue  # "coming back, for one night only": a reunion, not a season
                 if kind == _RENEW and lx.NEGATED_RENEW_IS_CANCEL.search(clause[: hit.end()][-40:]):
                     kind, trigger = _CANCEL, "not " + trigger
                     before = re.sub(

@@ -90,6 +90,24 @@ REVIVAL = re.compile(
     r"|\bafter\s+(?:\S+\s+){0,3}(?:cancel\w*|axed|dropped)",
     re.IGNORECASE,
 )
+# Things that get canceled without the show being canceled: "the red carpet was canceled",
+# "NBC canceled this week's live episode", "storm forces cancellation of the fan screening".
+EVENT = re.compile(
+    r"\b(?:red\s+carpet|premiere\s+(?:event|party|screening|night)|screenings?|panels?|tour\s+stop|"
+    r"(?:press|promo|promotional|publicity)\s+(?:tour|stop|event|day|junket|appearance)s?|"
+    r"(?:public|scheduled|planned|fan)\s+appearances?|conventions?|comic-con|q&a|fan\s+(?:events?|screenings?|meetups?)|"
+    r"(?:wrap|launch|premiere|viewing|watch)\s+part(?:y|ies)|live\s+episode|(?:this|next|tonight's|thursday's|"
+    r"friday's|sunday's|monday's|tuesday's|wednesday's|saturday's)\s+(?:\w+\s+)?episode|tapings?|table\s+reads?|"
+    r"(?:a|one|two|three)\s+(?:\w+\s+)?(?:weeks?|days?)\s+of|production\s+week|concerts?|signings?|meet-and-greet|"
+    r"festival\s+(?:slot|appearance|screening)|junkets?|livestreams?|showcase|upfront\s+presentation)\b",
+    re.IGNORECASE,
+)
+# A return that is not a season: "coming back, for one night only", a reunion special.
+NOT_A_SEASON = re.compile(
+    r"\bone\s+night\s+only\b|\breunion\b|\bone-off\b|\b(?:holiday|christmas|anniversary|reunion|farewell)\s+special\b|"
+    r"\b(?:tv\s+)?movie\b|\bfeature\s+film\b",
+    re.IGNORECASE,
+)
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
 CANCEL = _rx(
@@ -161,7 +179,7 @@ QUESTION_TITLE = _rx(
 DENIAL = _rx(
     r"\bden(?:y|ies|ied|ying|ials?)\b|\brefut\w+|\bdismiss\w+|\bdebunk\w*|\bshot\s+down\b|\bshoots\s+down\b",
     r"\bpush(?:ed|es|ing)?\s+back\s+(?:on|against)\b|\b(?:false|untrue|not\s+true|unfounded|baseless|fake|hoax|misinformation)\b",
-    r"\b(?:respond|react|address|clarif)\w*\s+(?:to\s+)?(?:the\s+)?(?:reports?|rumou?rs?|claims?|speculation)\b|\bset\s+the\s+record\s+straight\b",
+    r"\bdisput(?:e|es|ed|ing)\b|\b(?:respond|react|address|clarif)\w*\s+(?:to\s+)?(?:the\s+)?(?:reports?|rumou?rs?|claims?|speculation)\b|\bset\s+the\s+record\s+straight\b",
     r"\binaccurate\b|\bincorrect\b|\bwrong\b|\bpremature\b|\bmisleading\b|\bnot\s+the\s+case\b|\bnot\s+accurate\b",
     r"\bno\s+truth\b|\bnot\s+(?:been\s+)?(?:canceled|cancelled)\b",
 )

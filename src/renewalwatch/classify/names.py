@@ -76,7 +76,7 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
     after = text[end : end + 40]
     if lx.NAME_COLLISION_AFTER.match(after):
         return True  # "Ballard Power Systems"
-    if (sub := re.match(r":\s*([A-Z][\w'-]*)", after)) and sub.group(1).lower() not in _HEADLINE_AFTER_COLON | NETWORK_WORDS:
+    if (sub := re.match(r":\s*([A-Z0-9][\w'-]*)", after)) and sub.group(1).lower() not in _HEADLINE_AFTER_COLON | NETWORK_WORDS:
         return True  # "Bosch: Legacy", but not "Ballard: Season 2 Is Happening"
     after = after.lstrip("'\"")
     possessive = text[end - 2 : end] == "'s"

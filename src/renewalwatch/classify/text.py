@@ -42,6 +42,19 @@ class Sentence:
     is_title: bool = False
 
 
+_SOFT_WRAP = re.compile(r"(?<=[^\s.!?:;\"')\]])[ \t]*\n[ \t]*(?=[a-z0-9(\"'])")
+
+
+def _unwrap(body: str) -> str:
+    """Join hard-wrapped lines ("a sixth season of\nthe spy drama"); keep blank lines, headings and
+    list items, which end a line before a capital."""
+    body = re.sub(r"\n\s*\n", "\n", body.replace("\r\n", "\n"))
+    body = _SOFT_WRAP.sub(" ", body)
+    body = re.sub(r"(?i)\b(of|the|a|an|to|for|and|or|with|by|in|on|at|from|as|that|its|his|her|their)[ \t]*\n(?=\S)", r"\1 ", body)
+    # a long line that stops mid-sentence continues on the next, whatever its first letter
+    return re.sub(r"(?m)^([^\n]{60,}[^\s.!?:;\"')\]])[ \t]*\n(?=\S)", r"\1 ", body)
+
+
 def split_sentences(title: str, body: str) -> list[Sentence]:
     """The title as sentence 0, then the body's sentences in order, with their paragraph."""
     sentences: list[Sentence] = []
@@ -52,7 +65,7 @@ def split_sentences(title: str, body: str) -> list[Sentence]:
             sentences.append(Sentence(part.strip(), index, 0, is_title=True))
             index += 1
     index = max(index, 1)
-    for paragraph_no, paragraph in enumerate(re.split(r"\n\s*\n|\n", body), start=1):
+    for paragraph_no, paragraph in enumerate(_unwrap(body).split("\n"), start=1):
         paragraph = normalize(paragraph).strip()
         if not paragraph:
             continue
