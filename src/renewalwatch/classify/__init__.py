@@ -131,14 +131,14 @@ class _Raw:
     stance: str | None
 
 
-def _triggers(sentences: list[Sentence], m: Matcher) -> list[_Raw]:
+def _triggers(sentences: list[Sentence], m: Matcher, naming: frozenset[int]) -> list[_Raw]:
     raw: list[_Raw] = []
     last_mention = -10
     header: tuple[str, str, str | None] | None = None  # a list's lead-in: "renewed these series:"
     heading_topic = False  # the last mention was a heading line: "Sundial (Apple TV+)"
     for sentence in sentences:
         title_case = is_title_case(sentence.text)
-        named = bool(mentions(sentence.text, m, title_case))
+        named = sentence.index in naming
         # "Status: Renewed through Season 6" under a show's heading is a label line, not a new topic.
         heading = not sentence.is_title and _names_a_topic(sentence.text)
         if named:
@@ -235,11 +235,11 @@ def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) 
     return Verdict.RENEWED
 
 
-def _findings(sentences: list[Sentence], m: Matcher, season: int) -> list[Finding]:
-    raw = _triggers(sentences, m)
+def _findings(sentences: list[Sentence], m: Matcher, naming: frozenset[int], season: int) -> list[Finding]:
+    raw = _triggers(sentences, m, naming)
     finals = [r.seasons.final for r in raw if r.seasons.final not in (None, -1)]
     # The season a headline names for the show is the one a bare "is returning" speaks of.
-    named = [find_seasons(s.text) for s in sentences if s.is_title and mentions(s.text, m, is_title_case(s.text))]
+    named = [find_seasons(s.text) for s in sentences if s.is_title and s.index in naming]
     headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
     doc = Seasons(
         explicit=headline | frozenset(n for r in raw if r.kind == _RENEW and r.sentence.is_title for n in r.seasons.explicit),
@@ -270,12 +270,12 @@ def _score(f: Finding) -> float:
     )
 
 
-def _future_talk(sentences: list[Sentence], m: Matcher, season: int) -> Sentence | None:
+def _future_talk(sentences: list[Sentence], naming: frozenset[int], season: int) -> Sentence | None:
     """A sentence about the show (by name or right after it) that asks about, awaits or hopes
     for the watched season."""
     last_mention = -10
     for sentence in sentences:
-        if mentions(sentence.text, m, is_title_case(sentence.text)):
+        if sentence.index in naming:
             last_mention = sentence.index
         if sentence.index - last_mention > 3:
             continue
@@ -307,9 +307,11 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     if not tv_source and not lx.TV_CONTEXT.search(blob) and not (watch.network and watch.network.lower() in blob.lower()):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "not about television")
     sentences = split_sentences(title, text)
-    if watch.network and (other := _another_networks_show(sentences, m, watch.network)):
+    # Which sentences name the show, found once: every step below asks.
+    naming = frozenset(s.index for s in sentences if mentions(s.text, m, is_title_case(s.text)))
+    if watch.network and (other := _another_networks_show(sentences, m, naming, watch.network)):
         return Classification(Verdict.UNRELATED, False, None, 0.8, other, "another network's show of that name")
-    findings = _findings(sentences, m, watch.season)
+    findings = _findings(sentences, m, naming, watch.season)
     decisive = [f for f in findings if f.verdict.decisive]
     if decisive:
         best = max(decisive, key=_score)
@@ -331,7 +333,7 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
         first = blocked[0]
         notes = tuple(f"{f.rule} in {f.sentence.text!r}" for f in blocked[1:6])
         return Classification(Verdict.PENDING, False, watch.season, 0.7, first.sentence.text, first.rule, notes=notes)
-    talk = _future_talk(sentences, m, watch.season)
+    talk = _future_talk(sentences, naming, watch.season)
     if talk is not None:
         return Classification(Verdict.PENDING, False, watch.season, 0.6, talk.text, "talk of the future")
     off = next((f for f in findings if f.verdict is Verdict.UNRELATED), None)
@@ -352,7 +354,9 @@ def _same_network(a: str, b: str) -> bool:
     return a == b or a in b or b in a or any(a in group and b in group for group in _SAME_NETWORK)
 
 
-def _another_networks_show(sentences: list[Sentence], m: Matcher, network: str) -> str | None:
+def _another_networks_show(
+    sentences: list[Sentence], m: Matcher, naming: frozenset[int], network: str
+) -> str | None:
     """A show of the same name on another network: the descriptions that name the show's network
     ("The BBC sitcom Ghosts", "Ghosts, the BBC sitcom,", "Netflix's Ghosts", or "The BBC sitcom"
     opening the sentence after a mention) all name another one than the watched network."""
@@ -360,7 +364,7 @@ def _another_networks_show(sentences: list[Sentence], m: Matcher, network: str) 
     previous_named = False
     for sentence in sentences:
         text = sentence.text
-        named = bool(mentions(text, m, is_title_case(text)))
+        named = sentence.index in naming
         for a in lx.ANAPHORA.finditer(text):
             nets = [n.group(0).removesuffix("'s") for n in _NETWORK_IN.finditer(a.group(0))]
             if not nets:

@@ -66,6 +66,7 @@ def matcher(names: tuple[str, ...], exclude: tuple[str, ...], context: tuple[str
     return Matcher(pattern, ex, ctx)
 
 
+@lru_cache(maxsize=4096)  # asked of each sentence and clause several times in one reading
 def is_title_case(text: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
@@ -110,11 +111,12 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
     return False
 
 
-def mentions(text: str, m: Matcher, title_case: bool) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def mentions(text: str, m: Matcher, title_case: bool) -> tuple[tuple[int, int], ...]:
     if m.exclude is not None:
         text = m.exclude.sub(lambda x: "§" * len(x.group(0)), text)
-    return [
+    return tuple(
         hit.span()
         for hit in m.names.finditer(text)
         if not _names_something_else(text, hit.start(), hit.end(), title_case)
-    ]
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from renewalwatch.classify import lexicon as lx
 from renewalwatch.classify.names import NETWORK_WORDS
@@ -63,7 +64,7 @@ def _other_object(after: str, spans_after: bool) -> bool:
 
 
 def subject(
-    clause: str, start: int, end: int, spans: list[tuple[int, int]], recent: bool, title_case: bool,
+    clause: str, start: int, end: int, spans: Sequence[tuple[int, int]], recent: bool, title_case: bool,
     sentence_prefix: str, own: re.Pattern[str],
 ) -> str | None:
     """Whether the trigger at [start, end) speaks of the watched show: "direct", "anaphora" or None."""
