@@ -86,7 +86,9 @@ def backoff(failures: int, cap: float) -> float:
     return float(min(cap, RETRY_BASE * 2 ** max(0, failures - 1)))
 
 
-def _failed(health: SourceHealth, error: str, now: datetime, cap: float, wait: float | None = None) -> SourceHealth:
+def _failed(
+    health: SourceHealth, error: str, now: datetime, cap: float, wait: float | None = None
+) -> SourceHealth:
     failures = health.consecutive_failures + 1
     delay = max(wait or 0.0, backoff(failures, cap))
     return replace(
@@ -146,7 +148,9 @@ async def _check_source(
             return _Outcome(SourceReport(source.name, source.url, "not-modified"), ok)
         ok = replace(ok, etag=result.validators.etag, last_modified=result.validators.last_modified)
         if result.body_hash == health.body_hash:
-            return _Outcome(SourceReport(source.name, source.url, "unchanged", bytes_read=result.bytes_read), ok)
+            return _Outcome(
+                SourceReport(source.name, source.url, "unchanged", bytes_read=result.bytes_read), ok
+            )
         names = [n for w in config.watches for n in w.names]
         documents = read_documents(source, result.body, source.url, names)
         ok = replace(ok, body_hash=result.body_hash)
@@ -157,8 +161,13 @@ async def _check_source(
         failed = _failed(health, e.message, now, cap, e.retry_after)
         return _Outcome(SourceReport(source.name, source.url, "failed", error=e.message), failed)
     except (FetchError, ParseError) as e:
-        return _Outcome(SourceReport(source.name, source.url, "failed", error=e.message), _failed(health, e.message, now, cap))
-    outcome = _Outcome(SourceReport(source.name, source.url, "new", items=len(documents), bytes_read=result.bytes_read), ok)
+        return _Outcome(
+            SourceReport(source.name, source.url, "failed", error=e.message),
+            _failed(health, e.message, now, cap),
+        )
+    outcome = _Outcome(
+        SourceReport(source.name, source.url, "new", items=len(documents), bytes_read=result.bytes_read), ok
+    )
     for doc in documents:
         digest = hashlib.blake2b(f"{doc.title}\n{doc.text}".encode(), digest_size=12).hexdigest()
         if store.item_hash(source.name, doc.guid) == digest:
@@ -169,17 +178,28 @@ async def _check_source(
     return outcome
 
 
-async def _guarded(source: Source, fetcher: Fetcher, store: Store, config: Config, now: datetime, force: bool) -> _Outcome:
+async def _guarded(
+    source: Source, fetcher: Fetcher, store: Store, config: Config, now: datetime, force: bool
+) -> _Outcome:
     try:
         return await _check_source(source, fetcher, store, config, now, force)
     except Exception as e:  # the one broad guard: a bug in one source must not stop the others
         logger.exception("source crashed source=%s url=%s", source.name, source.url)
-        health = _failed(store.source(source.name, source.url), f"internal error: {e!r}", now, config.settings.backoff_cap)
-        return _Outcome(SourceReport(source.name, source.url, "failed", error=f"internal error: {e!r}"), health)
+        health = _failed(
+            store.source(source.name, source.url), f"internal error: {e!r}", now, config.settings.backoff_cap
+        )
+        return _Outcome(
+            SourceReport(source.name, source.url, "failed", error=f"internal error: {e!r}"), health
+        )
 
 
 async def _gather(
-    sources: Sequence[Source], make_fetcher: FetcherFactory, store: Store, config: Config, now: datetime, force: bool
+    sources: Sequence[Source],
+    make_fetcher: FetcherFactory,
+    store: Store,
+    config: Config,
+    now: datetime,
+    force: bool,
 ) -> list[_Outcome]:
     async with make_fetcher() as fetcher:
         return list(await asyncio.gather(*(_guarded(s, fetcher, store, config, now, force) for s in sources)))
@@ -207,7 +227,14 @@ def commit(store: Store, config: Config, outcomes: Sequence[_Outcome], now: date
             change = folded.change(watch, initial)
             if change is not None and change.notify:
                 changes.append(change)
-                enqueue(store, config.destinations, "change", message.change_title(change), message.change_body(change), now)
+                enqueue(
+                    store,
+                    config.destinations,
+                    "change",
+                    message.change_title(change),
+                    message.change_body(change),
+                    now,
+                )
         _tell_blind(store, config, outcomes, now)
         ok = sum(o.report.ok for o in outcomes)
         store.record_cycle(now, now, ok, len(outcomes) - ok, len(changes))
@@ -253,7 +280,9 @@ def _tell_blind(store: Store, config: Config, outcomes: Sequence[_Outcome], now:
             store.set_blind_notice(watch.key, flag)
 
 
-def enqueue(store: Store, destinations: Iterable[Destination], kind: str, title: str, body: str, now: datetime) -> None:
+def enqueue(
+    store: Store, destinations: Iterable[Destination], kind: str, title: str, body: str, now: datetime
+) -> None:
     for dest in destinations:
         store.enqueue(dest.key, dest.masked, kind, title, body, now)
 
@@ -266,7 +295,9 @@ def check_destinations(config: Config, store: Store, *, already_checked: bool = 
         salt = secrets.token_hex(16)
         with store.transaction():
             store.set_meta("salt", salt)
-    digest = hmac.new(salt.encode(), "\n".join(d.url for d in config.destinations).encode(), "sha256").hexdigest()
+    digest = hmac.new(
+        salt.encode(), "\n".join(d.url for d in config.destinations).encode(), "sha256"
+    ).hexdigest()
     if store.meta("checked_urls") == digest:
         return
     if not already_checked:
@@ -293,7 +324,9 @@ def run_once(
     for o in outcomes:
         r = o.report
         if r.ok:
-            logger.info("source checked source=%s outcome=%s items=%d new=%d", r.name, r.outcome, r.items, r.new_items)
+            logger.info(
+                "source checked source=%s outcome=%s items=%d new=%d", r.name, r.outcome, r.items, r.new_items
+            )
         else:
             logger.warning("source failed source=%s url=%s error=%s", r.name, r.url, r.error)
     changes = commit(store, config, outcomes, now)

@@ -59,8 +59,18 @@ def _errors() -> Iterator[None]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="renewalwatch")
-@click.option("--config", "config_path", metavar="FILE", help="Config file (default: $RENEWALWATCH_CONFIG, ./renewalwatch.toml, then ~/.config/renewalwatch/config.toml, else the built-in Ballard watch).")
-@click.option("--log-level", default="warning", show_default=True, type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option(
+    "--config",
+    "config_path",
+    metavar="FILE",
+    help="Config file (default: $RENEWALWATCH_CONFIG, ./renewalwatch.toml, then ~/.config/renewalwatch/config.toml, else the built-in Ballard watch).",
+)
+@click.option(
+    "--log-level",
+    default="warning",
+    show_default=True,
+    type=click.Choice(["debug", "info", "warning", "error"]),
+)
 @click.option("--log-format", default="plain", show_default=True, type=click.Choice(["plain", "json"]))
 @click.pass_context
 def main(ctx: click.Context, config_path: str | None, log_level: str, log_format: str) -> None:
@@ -89,7 +99,14 @@ def _opened(state: _State, purpose: str, wait: float = 0.0) -> Iterator[tuple[Co
 
 
 @main.command()
-@click.option("--wait", "wait", type=float, default=0.0, metavar="SECONDS", help="Wait this long for another renewalwatch to finish instead of exiting 2.")
+@click.option(
+    "--wait",
+    "wait",
+    type=float,
+    default=0.0,
+    metavar="SECONDS",
+    help="Wait this long for another renewalwatch to finish instead of exiting 2.",
+)
 @click.option("--force", is_flag=True, help="Check sources that are backing off after failures, too.")
 @click.pass_obj
 def check(state: _State, wait: float, force: bool) -> None:
@@ -145,9 +162,13 @@ def status(state: _State, as_json: bool) -> None:
 @click.option("--season", type=int, default=2, show_default=True)
 @click.option("--alias", "aliases", multiple=True, help="Another name of the show (repeatable).")
 @click.option("--exclude", "exclude", multiple=True, help="A thing named alike to ignore (repeatable).")
-@click.option("--trust", type=click.Choice(["official", "trade", "other"]), default="other", show_default=True)
+@click.option(
+    "--trust", type=click.Choice(["official", "trade", "other"]), default="other", show_default=True
+)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
-@click.option("--explain", is_flag=True, help="Show the rule and sentence that decided, and what else was weighed.")
+@click.option(
+    "--explain", is_flag=True, help="Show the rule and sentence that decided, and what else was weighed."
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tuple[str, ...], trust: str,
                  as_json: bool, explain: bool, files: tuple[Path, ...]) -> None:  # fmt: skip

@@ -70,13 +70,13 @@ class Config:
 def parse_duration(value: object, where: str, path: str) -> float:
     """`"45s"`, `"15m"`, `"2h"`, `"1d"` or a number of seconds."""
     if isinstance(value, bool):
-        raise ConfigError(path, where, "expected a duration like \"30m\"")
+        raise ConfigError(path, where, 'expected a duration like "30m"')
     if isinstance(value, int | float):
         seconds = float(value)
     elif isinstance(value, str) and (m := _DURATION.match(value)):
         seconds = float(m.group(1)) * _UNITS[m.group(2)]
     else:
-        raise ConfigError(path, where, f"expected a duration like \"30m\", got {value!r}")
+        raise ConfigError(path, where, f'expected a duration like "30m", got {value!r}')
     if seconds <= 0:
         raise ConfigError(path, where, "must be more than zero")
     return seconds
@@ -113,7 +113,9 @@ class _Table:
     def key(self, name: str) -> str:
         return f"{self.where}.{name}" if self.where else name
 
-    def get(self, name: str, kind: type | tuple[type, ...], default: Any = None, required: bool = False) -> Any:
+    def get(
+        self, name: str, kind: type | tuple[type, ...], default: Any = None, required: bool = False
+    ) -> Any:
         self.used.add(name)
         if name not in self.data:
             if required:
@@ -124,7 +126,9 @@ class _Table:
         if isinstance(value, bool) and bool not in kinds:
             raise ConfigError(self.path, self.key(name), f"expected {_names(kinds)}, got a boolean")
         if not isinstance(value, kinds):
-            raise ConfigError(self.path, self.key(name), f"expected {_names(kinds)}, got {type(value).__name__}")
+            raise ConfigError(
+                self.path, self.key(name), f"expected {_names(kinds)}, got {type(value).__name__}"
+            )
         return value
 
     def strings(self, name: str) -> tuple[str, ...]:
@@ -141,7 +145,14 @@ class _Table:
 
 
 def _names(kinds: tuple[type, ...]) -> str:
-    words = {str: "a string", int: "an integer", float: "a number", list: "a list", bool: "true or false", dict: "a table"}
+    words = {
+        str: "a string",
+        int: "an integer",
+        float: "a number",
+        list: "a list",
+        bool: "true or false",
+        dict: "a table",
+    }
     return " or ".join(words.get(k, k.__name__) for k in kinds)
 
 

@@ -34,7 +34,11 @@ def next_state(state: WatchState, ev: Evidence) -> WatchState | None:
     if ev.stale:
         # A recap ("was renewed last October") tells a status nobody here knew, quietly; it never
         # changes a decided status, nor makes a report official.
-        return WatchState(target, ev.official, _dated(ev)) if state.status in (Status.UNKNOWN, Status.PENDING) else None
+        return (
+            WatchState(target, ev.official, _dated(ev))
+            if state.status in (Status.UNKNOWN, Status.PENDING)
+            else None
+        )
     if state.status is target:
         if ev.official and not state.official:
             return WatchState(target, True, _dated(ev))

@@ -1,14 +1,14 @@
 """The exception tree. Every error renewalwatch raises on purpose derives from one root.
 
-    RenewalwatchError
-    ├── ConfigError        a config file, key or value is wrong (path, key)
-    ├── FetchError         a source could not be fetched (url); chained from the httpx error
-    │   └── RetryLater     the server asked us to come back later (429/503 with Retry-After)
-    ├── ParseError         fetched bytes are not what the source's kind expects (url)
-    ├── StoreError         the state file cannot be used (path)
-    │   └── StateLockedError   another renewalwatch holds the state file
-    ├── NotifyError        a notification could not be handed to a destination (masked url)
-    └── CorpusError        a labelled corpus case is malformed (path)
+RenewalwatchError
+├── ConfigError        a config file, key or value is wrong (path, key)
+├── FetchError         a source could not be fetched (url); chained from the httpx error
+│   └── RetryLater     the server asked us to come back later (429/503 with Retry-After)
+├── ParseError         fetched bytes are not what the source's kind expects (url)
+├── StoreError         the state file cannot be used (path)
+│   └── StateLockedError   another renewalwatch holds the state file
+├── NotifyError        a notification could not be handed to a destination (masked url)
+└── CorpusError        a labelled corpus case is malformed (path)
 """
 
 from __future__ import annotations

@@ -109,7 +109,11 @@ class Report:
         return sum(o.got.verdict is o.case.verdict for o in self.outcomes) / len(self.outcomes)
 
     def render(self, *, verbose: bool = False) -> str:
-        lines = [f"{len(self.outcomes)} documents", "", "expected \\ got  " + "  ".join(f"{x:>9}" for x in LABELS)]
+        lines = [
+            f"{len(self.outcomes)} documents",
+            "",
+            "expected \\ got  " + "  ".join(f"{x:>9}" for x in LABELS),
+        ]
         for want in LABELS:
             row = "  ".join(f"{self.confusion[(want, got)]:>9}" for got in LABELS)
             lines.append(f"{want:>14}  {row}")
@@ -122,8 +126,12 @@ class Report:
             f"official-vs-reported:       {self.official_accuracy:.3f} (of {len(decisive)} decisions read right)",
             f"verdict accuracy:           {self.accuracy:.3f}",
         ]
-        wrong = [o for o in self.outcomes if o.got.verdict is not o.case.verdict or (
-            verbose and o.case.verdict.decisive and o.got.official != o.case.official)]
+        wrong = [
+            o
+            for o in self.outcomes
+            if o.got.verdict is not o.case.verdict
+            or (verbose and o.case.verdict.decisive and o.got.official != o.case.official)
+        ]
         if wrong:
             lines += ["", "misread:"]
             for o in wrong:

@@ -161,12 +161,16 @@ class HttpFetcher:
                 hint = f", retry after {wait:g}s" if wait is not None else ""
                 raise RetryLater(url, f"HTTP {response.status_code} {response.reason_phrase}{hint}", wait)
             if response.status_code == 410:
-                raise Gone(url, "HTTP 410 Gone: the source was removed; it is disabled until its config changes")
+                raise Gone(
+                    url, "HTTP 410 Gone: the source was removed; it is disabled until its config changes"
+                )
             if response.status_code >= 400:
                 raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > self.max_bytes:
-                raise FetchError(url, f"body too large: {int(declared)} bytes declared, limit {self.max_bytes}")
+                raise FetchError(
+                    url, f"body too large: {int(declared)} bytes declared, limit {self.max_bytes}"
+                )
             chunks: list[bytes] = []
             size = 0
             decoder = _decoder(url, response.headers.get("Content-Encoding", ""))

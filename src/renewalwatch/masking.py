@@ -37,7 +37,11 @@ def mask_url(url: str) -> str:
         user, _, password = userinfo.partition(":")
         userinfo = _mask_token(user) + (":****" if password else "") + "@"
     host, colon, port = hostport.partition(":")
-    host = (host if "." in host else _mask_token(host)) + colon + (port if port.isdigit() else "****" if port else "")
+    host = (
+        (host if "." in host else _mask_token(host))
+        + colon
+        + (port if port.isdigit() else "****" if port else "")
+    )
     path = "/".join(_mask_token(seg) for seg in parts.path.split("/"))
     query = "&".join(
         f"{k}={_mask_value(k, v)}" if "=" in pair else _mask_token(pair)

@@ -37,7 +37,7 @@ def change_body(change: Change) -> str:
     lines = [
         f"{change.watch.label} is {change.current.status.value} ({official}).",
         "",
-        f"Deciding sentence: \"{clean(ev.sentence)}\"",
+        f'Deciding sentence: "{clean(ev.sentence)}"',
         f"Source: {clean(ev.source, 120)}",
         f"Article: {clean(ev.title, 200)}",
         f"Link: {clean(ev.url, 500)}",
@@ -50,8 +50,7 @@ def change_body(change: Change) -> str:
 def test_message(now: datetime) -> tuple[str, str]:
     return (
         "renewalwatch test notification",
-        f"This is a test from renewalwatch at {_date(now)}."
-        " If you can read it, alerts will reach you here.",
+        f"This is a test from renewalwatch at {_date(now)}. If you can read it, alerts will reach you here.",
     )
 
 
@@ -94,9 +93,7 @@ def source_recovered(name: str, url: str, since: datetime | None, now: datetime)
     return f"renewalwatch: source working again: {clean(name, 120)}", body
 
 
-def blind(
-    watch: Watch, failing: list[tuple[str, str | None]], failing_after: float
-) -> tuple[str, str]:
+def blind(watch: Watch, failing: list[tuple[str, str | None]], failing_after: float) -> tuple[str, str]:
     """Every source is failing: news about `watch` would go unnoticed. `failing`: (name, error)."""
     hours = failing_after / 3600
     lines = [

@@ -42,7 +42,9 @@ def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
         if not ok:
             reason = next((line.strip() for line in captured.getvalue().splitlines() if line.strip()), "")
             why = mask_text(reason, (dest.url,)) if reason else "unknown service or malformed URL"
-            raise ConfigError(config_origin, f"notify.urls[{i}]", f"Apprise cannot use {dest.masked!r}: {why}")
+            raise ConfigError(
+                config_origin, f"notify.urls[{i}]", f"Apprise cannot use {dest.masked!r}: {why}"
+            )
 
 
 class AppriseNotifier:

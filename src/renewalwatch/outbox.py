@@ -58,7 +58,9 @@ def deliver_owed(
         except NotifyError as e:
             with store.transaction():
                 store.mark_failed(row.id, e.message, now + timedelta(seconds=retry_delay(row.attempts + 1)))
-            logger.warning("notification failed destination=%s title=%r error=%s", dest.masked, row.title, e.message)
+            logger.warning(
+                "notification failed destination=%s title=%r error=%s", dest.masked, row.title, e.message
+            )
             results.append(Delivery(dest.masked, row.title, False, e.message))
             continue
         with store.transaction():

@@ -27,7 +27,7 @@ def cycle_summary(report: CycleReport) -> str:
             lines.append(f"  {s.outcome.upper():<7} {s.name} <{s.url}>: {s.error}")
     for c in report.changes:
         lines.append(f"{c.watch.label}: {c.current.label} (was {c.previous.label})")
-        lines.append(f"  because: \"{c.evidence.sentence}\" ({c.evidence.source}: {c.evidence.url})")
+        lines.append(f'  because: "{c.evidence.sentence}" ({c.evidence.source}: {c.evidence.url})')
     if not report.changes:
         lines.append("no status changed")
     sent = [d for d in report.deliveries if d.ok]
@@ -111,12 +111,25 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
 
 
 def status_text(data: dict[str, Any]) -> str:
-    lines = [f"config: {data['config']}", f"state:  {data['state']}", f"last check: {data['last_cycle'] or 'never'}", ""]
+    lines = [
+        f"config: {data['config']}",
+        f"state:  {data['state']}",
+        f"last check: {data['last_cycle'] or 'never'}",
+        "",
+    ]
     for w in data["watches"]:
-        label = w["status"] + (f" — {'official' if w['official'] else 'reported'}" if w["status"] in ("renewed", "canceled") else "")
-        lines.append(f"{w['show']} season {w['season']}: {label}" + (f" since {w['since']}" if w["since"] else ""))
+        label = w["status"] + (
+            f" — {'official' if w['official'] else 'reported'}"
+            if w["status"] in ("renewed", "canceled")
+            else ""
+        )
+        lines.append(
+            f"{w['show']} season {w['season']}: {label}" + (f" since {w['since']}" if w["since"] else "")
+        )
         for e in w["evidence"][:5]:
-            lines.append(f"  - {e['verdict']}{' (official)' if e['official'] else ''}: \"{e['sentence'][:160]}\"")
+            lines.append(
+                f'  - {e["verdict"]}{" (official)" if e["official"] else ""}: "{e["sentence"][:160]}"'
+            )
             lines.append(f"    {e['source']}: {e['title'][:100]} <{e['url']}>")
     lines.append("")
     lines.append("sources:")
@@ -134,7 +147,9 @@ def status_text(data: dict[str, Any]) -> str:
     lines.append(f"notifications owed: {len(data['owed'])}")
     for o in data["owed"]:
         gone = "" if o["configured"] else " [destination no longer configured]"
-        lines.append(f"  {o['destination']}: {o['title']} (attempts {o['attempts']}, last error: {o['last_error']}){gone}")
+        lines.append(
+            f"  {o['destination']}: {o['title']} (attempts {o['attempts']}, last error: {o['last_error']}){gone}"
+        )
     return "\n".join(lines)
 
 
@@ -163,6 +178,8 @@ def classification_text(path: str, title: str, c: Classification, explain: bool)
         lines.append(f"  title:      {title}")
         lines.append(f"  rule:       {c.rule}")
         lines.append(f"  sentence:   {c.sentence!r}")
-        lines.append(f"  confidence: {c.confidence:.2f}{'  (stale: recalls an earlier decision)' if c.stale else ''}")
+        lines.append(
+            f"  confidence: {c.confidence:.2f}{'  (stale: recalls an earlier decision)' if c.stale else ''}"
+        )
         lines += [f"  also:       {n}" for n in c.notes]
     return "\n".join(lines)

@@ -61,7 +61,9 @@ _TARGET = re.compile(
 )
 
 
-_STATUS_LABEL = re.compile(r"(?i)^\W*(?:status|verdict|no\s+decision|pending|undecided|on\s+the\s+bubble|tbd|renewed|canceled|cancelled|ending|ended)\b")
+_STATUS_LABEL = re.compile(
+    r"(?i)^\W*(?:status|verdict|no\s+decision|pending|undecided|on\s+the\s+bubble|tbd|renewed|canceled|cancelled|ending|ended)\b"
+)
 
 
 def _names_a_topic(text: str) -> bool:
@@ -77,7 +79,9 @@ def _canceled_event(before: str, after: str) -> bool:
     first preposition, so "canceled after ten episodes" is still the show)."""
     passive = re.search(r"(?i)\b(?:is|was|were|been|be|being|gets?|got)\s+(?:\w+\s+)?$", before) is not None
     subject = " ".join(before.split()[-(12 if passive else 5) :])  # a passive's subject opens the clause
-    obj = re.split(r"(?i)\b(?:after|for|at|in|following|due|amid|because|by|on|over|with|when)\b", after, maxsplit=1)[0]
+    obj = re.split(
+        r"(?i)\b(?:after|for|at|in|following|due|amid|because|by|on|over|with|when)\b", after, maxsplit=1
+    )[0]
     return bool(lx.EVENT.search(subject) or lx.EVENT.search(" ".join(obj.split()[:8])))
 
 
@@ -106,15 +110,22 @@ def _stance(clause: str, before: str, after: str, sentence: Sentence, kind: str,
         return "not-yet"
     # A presupposed decision ("its cancellation of X", "its decision to axe X") is a fact even
     # inside a petition to reverse it; only words right before it can hedge it.
-    nominal = re.match(r"(?i)(cancel+ation|renewal)", trigger) is not None or re.search(
-        r"(?i)\b(?:its|their|the)\s+decision\s+(?:not\s+)?to\s+$", before
-    ) is not None
+    nominal = (
+        re.match(r"(?i)(cancel+ation|renewal)", trigger) is not None
+        or re.search(r"(?i)\b(?:its|their|the)\s+decision\s+(?:not\s+)?to\s+$", before) is not None
+    )
     if nominal:
         before = re.sub(r"(?i)\b(?:its|their|the)\s+decision\s+(?:not\s+)?to\s+$", "", before)
-    before = PARENTHETICAL.sub(",", before)  # a hedge inside ", the drama about a mom who might ...," governs nothing
+    before = PARENTHETICAL.sub(
+        ",", before
+    )  # a hedge inside ", the drama about a mom who might ...," governs nothing
     window = " ".join(before.split()[-3:]) if nominal else before
     # "announced that it would not return": reported speech shifts "will" to "would".
-    window = re.sub(r"(?i)(\b(?:announced|said|confirmed|revealed|stated|declared|decided|told\s+\w+)\b.*)\bwould\b", r"\1", window)
+    window = re.sub(
+        r"(?i)(\b(?:announced|said|confirmed|revealed|stated|declared|decided|told\s+\w+)\b.*)\bwould\b",
+        r"\1",
+        window,
+    )
     if lx.HEDGE.search(f"{window}{trigger}") or lx.HEDGE.search(" ".join(after.split()[:3])):
         return "hedge"
     return None
@@ -147,16 +158,26 @@ def _triggers(sentences: list[Sentence], m: Matcher, naming: frozenset[int]) -> 
         elif heading:
             last_mention, heading_topic = -10, False  # a heading for another show: a new topic
         if sentence.text.endswith(":") and not sentence.is_title:
-            leads = [(h.start(), k, h) for k, rx in ((_RENEW, lx.RENEW), (_CANCEL, lx.CANCEL)) if (h := rx.search(sentence.text))]
+            leads = [
+                (h.start(), k, h)
+                for k, rx in ((_RENEW, lx.RENEW), (_CANCEL, lx.CANCEL))
+                if (h := rx.search(sentence.text))
+            ]
             if leads:
                 _, kind, lead = min(leads, key=lambda x: x[0])
                 before, after = sentence.text[: lead.start()], sentence.text[lead.end() :]
-                header = (kind, lead.group(0), _stance(sentence.text, before, after, sentence, kind, lead.group(0)))
+                header = (
+                    kind,
+                    lead.group(0),
+                    _stance(sentence.text, before, after, sentence, kind, lead.group(0)),
+                )
                 continue
         elif header is not None and words(sentence.text) <= 12:
             if named:  # a list item under the lead-in: "Riverbend (season 2)"
                 kind, trigger, stance = header
-                raw.append(_Raw(kind, trigger, sentence, sentence.text, True, find_seasons(sentence.text), stance))
+                raw.append(
+                    _Raw(kind, trigger, sentence, sentence.text, True, find_seasons(sentence.text), stance)
+                )
             continue
         header = None
         recent = sentence.index - last_mention <= 3
@@ -170,12 +191,22 @@ def _triggers(sentences: list[Sentence], m: Matcher, naming: frozenset[int]) -> 
                 hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
             for kind, hit in hits:
                 about = subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix, m.names)
-                if about is None and heading_topic and not spans and re.search(
-                    r"(?i)\bits\s+(?:[\w-]+\s+){0,2}(?:series|show|drama|thriller|comedy|sitcom|procedural|mystery)\b",
-                    clause[hit.end() : hit.end() + 60],
+                if (
+                    about is None
+                    and heading_topic
+                    and not spans
+                    and re.search(
+                        r"(?i)\bits\s+(?:[\w-]+\s+){0,2}(?:series|show|drama|thriller|comedy|sitcom|procedural|mystery)\b",
+                        clause[hit.end() : hit.end() + 60],
+                    )
                 ):
                     about = "anaphora"  # under a heading, "pulled the plug on its time-loop thriller"
-                if about is None and heading_topic and not spans and words(sentence.text[: sentence.text.find(clause) + hit.start()]) <= 2:
+                if (
+                    about is None
+                    and heading_topic
+                    and not spans
+                    and words(sentence.text[: sentence.text.find(clause) + hit.start()]) <= 2
+                ):
                     about = "anaphora"  # under a heading, "Verdict: Renewed for Season 2."
                 if about is None:
                     continue
@@ -190,7 +221,9 @@ def _triggers(sentences: list[Sentence], m: Matcher, naming: frozenset[int]) -> 
                 if kind == _RENEW and lx.NEGATED_RENEW_IS_CANCEL.search(clause[: hit.end()][-40:]):
                     kind, trigger = _CANCEL, "not " + trigger
                     before = re.sub(
-                        r"(?i)\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|not\s+to)\s+(?:be\s+)?$", "", before
+                        r"(?i)\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|not\s+to)\s+(?:be\s+)?$",
+                        "",
+                        before,
                     )
                 # The show's own name says nothing of stance: "High Potential" is not a hedge.
                 stance = _stance(_hide(m, clause), _hide(m, before), _hide(m, after), sentence, kind, trigger)
@@ -219,7 +252,13 @@ def _season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) 
         return Verdict.CANCELED if final < season else Verdict.UNRELATED
     if kind == _CANCEL and s.ended_after is not None and _FUTURE_END.search(trigger):
         # "to end after two seasons" names the last season to come: renewed for it, over after it
-        return Verdict.RENEWED if season == s.ended_after else Verdict.CANCELED if season > s.ended_after else Verdict.UNRELATED
+        return (
+            Verdict.RENEWED
+            if season == s.ended_after
+            else Verdict.CANCELED
+            if season > s.ended_after
+            else Verdict.UNRELATED
+        )
     if kind == _CANCEL:
         if s.ended_after is not None:
             return Verdict.CANCELED if season > s.ended_after else Verdict.UNRELATED
@@ -242,7 +281,8 @@ def _findings(sentences: list[Sentence], m: Matcher, naming: frozenset[int], sea
     named = [find_seasons(s.text) for s in sentences if s.is_title and s.index in naming]
     headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
     doc = Seasons(
-        explicit=headline | frozenset(n for r in raw if r.kind == _RENEW and r.sentence.is_title for n in r.seasons.explicit),
+        explicit=headline
+        | frozenset(n for r in raw if r.kind == _RENEW and r.sentence.is_title for n in r.seasons.explicit),
         final=finals[0] if finals else None,
     )
     findings = []
@@ -282,13 +322,20 @@ def _future_talk(sentences: list[Sentence], naming: frozenset[int], season: int)
         seasons = find_seasons(sentence.text)
         if seasons.explicit and season not in seasons.explicit:
             continue  # "Season 1 finale explained" is not about season 2
-        about = season in seasons.explicit or seasons.next_implied or re.search(
-            r"\b(?:renew\w*|cancel\w*|return\w*|come\s+back|back\s+for|more\s+episodes|future|fate)\b", sentence.text, re.I
+        about = (
+            season in seasons.explicit
+            or seasons.next_implied
+            or re.search(
+                r"\b(?:renew\w*|cancel\w*|return\w*|come\s+back|back\s+for|more\s+episodes|future|fate)\b",
+                sentence.text,
+                re.I,
+            )
         )
         if not about:
             continue
         asks = sentence.text.rstrip().endswith("?") or (
-            sentence.is_title and bool(lx.QUESTION_TITLE.search(sentence.text) or lx.QUESTION_START.match(sentence.text))
+            sentence.is_title
+            and bool(lx.QUESTION_TITLE.search(sentence.text) or lx.QUESTION_START.match(sentence.text))
         )
         if asks or lx.NOT_YET.search(sentence.text) or lx.HEDGE.search(sentence.text):
             return sentence
@@ -304,13 +351,19 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     if m.context is not None and not m.context.search(blob):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "no context term")
     tv_source = trust is not Trust.OTHER  # a trade paper's or a network's feed is about television
-    if not tv_source and not lx.TV_CONTEXT.search(blob) and not (watch.network and watch.network.lower() in blob.lower()):
+    if (
+        not tv_source
+        and not lx.TV_CONTEXT.search(blob)
+        and not (watch.network and watch.network.lower() in blob.lower())
+    ):
         return Classification(Verdict.UNRELATED, False, None, 0.9, "", "not about television")
     sentences = split_sentences(title, text)
     # Which sentences name the show, found once: every step below asks.
     naming = frozenset(s.index for s in sentences if mentions(s.text, m, is_title_case(s.text)))
     if watch.network and (other := _another_networks_show(sentences, m, naming, watch.network)):
-        return Classification(Verdict.UNRELATED, False, None, 0.8, other, "another network's show of that name")
+        return Classification(
+            Verdict.UNRELATED, False, None, 0.8, other, "another network's show of that name"
+        )
     findings = _findings(sentences, m, naming, watch.season)
     decisive = [f for f in findings if f.verdict.decisive]
     if decisive:
@@ -332,7 +385,9 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     if blocked:
         first = blocked[0]
         notes = tuple(f"{f.rule} in {f.sentence.text!r}" for f in blocked[1:6])
-        return Classification(Verdict.PENDING, False, watch.season, 0.7, first.sentence.text, first.rule, notes=notes)
+        return Classification(
+            Verdict.PENDING, False, watch.season, 0.7, first.sentence.text, first.rule, notes=notes
+        )
     talk = _future_talk(sentences, naming, watch.season)
     if talk is not None:
         return Classification(Verdict.PENDING, False, watch.season, 0.6, talk.text, "talk of the future")

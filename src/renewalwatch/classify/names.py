@@ -58,9 +58,7 @@ class Matcher:
 @lru_cache(maxsize=256)
 def matcher(names: tuple[str, ...], exclude: tuple[str, ...], context: tuple[str, ...]) -> Matcher:
     variants = sorted({v for n in names for v in (n, n.upper(), n.title())}, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?:'s)?(?![\w-])"
-    )
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?:'s)?(?![\w-])")
     ex = re.compile("|".join(re.escape(e) for e in exclude), re.I) if exclude else None
     ctx = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in context) + r")\b", re.I) if context else None
     return Matcher(pattern, ex, ctx)
@@ -77,11 +75,17 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
     after = text[end : end + 40]
     if lx.NAME_COLLISION_AFTER.match(after):
         return True  # "Ballard Power Systems"
-    if (sub := re.match(r":\s*([A-Z0-9][\w'-]*)", after)) and sub.group(1).lower() not in _HEADLINE_AFTER_COLON | NETWORK_WORDS:
+    if (sub := re.match(r":\s*([A-Z0-9][\w'-]*)", after)) and sub.group(
+        1
+    ).lower() not in _HEADLINE_AFTER_COLON | NETWORK_WORDS:
         return True  # "Bosch: Legacy", but not "Ballard: Season 2 Is Happening"
     after = after.lstrip("'\"")
     possessive = text[end - 2 : end] == "'s"
-    if possessive and (owned := re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b", after)) and owned.group(1) in _MODIFIED_NOUNS:
+    if (
+        possessive
+        and (owned := re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b", after))
+        and owned.group(1) in _MODIFIED_NOUNS
+    ):
         return True  # "Ballard's 1962 novel": the novel, not the show
     if nxt := _NEXT_WORD.match(after):
         word = nxt.group(1)

@@ -35,7 +35,9 @@ def is_official(decisive: Iterable[int], sentences: list[Sentence], trust: Trust
         if lx.STRONG_OFFICIAL.search(text):
             says_official, says_reported = True, False  # "..., with the streamer confirming the news"
         else:
-            says_official = lx.OFFICIAL.search(text) is not None or lx.OFFICIAL_SOURCE.search(text) is not None
+            says_official = (
+                lx.OFFICIAL.search(text) is not None or lx.OFFICIAL_SOURCE.search(text) is not None
+            )
         if says_official and not says_reported:
             official += weight
         elif says_reported:

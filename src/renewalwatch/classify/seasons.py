@@ -73,8 +73,11 @@ class Seasons:
 
     @property
     def any(self) -> bool:
-        return bool(self.explicit) or self.through is not None or self.final is not None or (
-            self.ended_after is not None
+        return (
+            bool(self.explicit)
+            or self.through is not None
+            or self.final is not None
+            or (self.ended_after is not None)
         )
 
     def first(self) -> int | None:

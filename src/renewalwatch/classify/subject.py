@@ -28,14 +28,18 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-_PASSIVE_BEFORE = re.compile(r"(?:been|is|are|was|were|be|being|gets?|got|getting|'s)\s+(?:officially\s+)?$", re.I)
+_PASSIVE_BEFORE = re.compile(
+    r"(?:been|is|are|was|were|be|being|gets?|got|getting|'s)\s+(?:officially\s+)?$", re.I
+)
 _SUBORDINATE = re.compile(r"\b(?:since|because|after|before|until|when|while|if|unless|whereas)\b", re.I)
 _TV_OBJECTS = frozenset(
     "it them series show drama comedy season seasons episodes sitcom thriller spinoff order "
     "renewal pickup back up officially outright quietly again today first second third fourth "
     "fifth sixth seventh eighth ninth tenth sophomore another new more additional".split()
 )
-_DESCRIPTOR = re.compile(r"^\s*(?:[A-Z][\w'.-]*\s+){1,3}(?:spinoff|spin-off|drama|series|show|thriller|comedy|procedural|sitcom)\b")
+_DESCRIPTOR = re.compile(
+    r"^\s*(?:[A-Z][\w'.-]*\s+){1,3}(?:spinoff|spin-off|drama|series|show|thriller|comedy|procedural|sitcom)\b"
+)
 _NOT_AN_OBJECT = frozenset(
     "season series for through after at in on with to as by from amid following despite ahead over "
     "and or but into last this earlier early late back nearly almost just only soon quickly swiftly "
@@ -50,12 +54,16 @@ _ACTIVE = re.compile(r"^(?:renew|renews|renewed|pick|picks|picked|cancel|cancels
 def _other_object(after: str, spans_after: bool) -> bool:
     """An active trigger whose object is another title: "renewed 'Northbound'", "its other dramas"."""
     # The object ends where its preposition starts: "renewed X for both a fifth and a sixth season".
-    window = " ".join(re.split(r"(?i)\b(?:for|through|into|with|at|after|until|as)\b", after, maxsplit=1)[0].split()[:5])
+    window = " ".join(
+        re.split(r"(?i)\b(?:for|through|into|with|at|after|until|as)\b", after, maxsplit=1)[0].split()[:5]
+    )
     if re.search(r"\bother\b|\bseveral\b|\bboth\b", window, re.I):
         return True
     if spans_after or lx.ANAPHORA.match(after.lstrip()) or _DESCRIPTOR.match(after):
         return False  # "renewed the Bosch spinoff", "cancels Bosch spinoff": a description, not another title
-    obj = re.match(r"^\s*(?:the\s+|its\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?(['\"]?)([A-Za-z][\w'&.-]*)", after)
+    obj = re.match(
+        r"^\s*(?:the\s+|its\s+|their\s+|a\s+|an\s+|his\s+|her\s+)?(['\"]?)([A-Za-z][\w'&.-]*)", after
+    )
     if obj is None or obj.group(2).lower() in _NOT_AN_OBJECT:
         return False
     if obj.group(2)[0].islower():  # "cancels console port": a thing, not a show
@@ -64,8 +72,14 @@ def _other_object(after: str, spans_after: bool) -> bool:
 
 
 def subject(
-    clause: str, start: int, end: int, spans: Sequence[tuple[int, int]], recent: bool, title_case: bool,
-    sentence_prefix: str, own: re.Pattern[str],
+    clause: str,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[int, int]],
+    recent: bool,
+    title_case: bool,
+    sentence_prefix: str,
+    own: re.Pattern[str],
 ) -> str | None:
     """Whether the trigger at [start, end) speaks of the watched show: "direct", "anaphora" or None."""
     after = clause[end:]
@@ -87,7 +101,9 @@ def subject(
             return "direct"  # "Cameras Roll on Ballard Season 2"
         between = PARENTHETICAL.sub(",", clause[e:start])  # "X, the drama about ..., has been renewed"
         if e <= start and words(between) <= 14 and not _SUBORDINATE.search(between):
-            if _RETURN_FAMILY.search(trigger) and re.match(r"(?i)\s*as\s+(?:a\s+)?(?:series\s+)?(?:regular|guest|star|lead|\w+)\b", clause[end:]):
+            if _RETURN_FAMILY.search(trigger) and re.match(
+                r"(?i)\s*as\s+(?:a\s+)?(?:series\s+)?(?:regular|guest|star|lead|\w+)\b", clause[end:]
+            ):
                 continue  # "won't return as a series regular": an actor, not the show
             return "direct"
         if s >= end and words(clause[end:s]) <= 5 and "," not in clause[end:s]:
@@ -103,19 +119,25 @@ def subject(
         return None  # "Reacher was renewed": someone else's news
     if recent and not spans:
         if re.search(r"(?i)\b(?:the|its)\s+(?:renewal|cancel+ation)\b", trigger) or (
-            re.match(r"(?i)(?:renewal|cancel+ation)\b", trigger) and re.search(r"(?i)\b(?:the|its)\s+$", clause[:start])
+            re.match(r"(?i)(?:renewal|cancel+ation)\b", trigger)
+            and re.search(r"(?i)\b(?:the|its)\s+$", clause[:start])
         ):
             return "anaphora"  # "confirmed the renewal": the renewal of the show just named
         for a in lx.ANAPHORA.finditer(clause):
             if _other_title_before(sentence_prefix + clause[: min(a.start(), start)], own):
                 return None
-            if re.match(r"\s*(?:,\s*)?['\"]?[A-Z]", clause[a.end() :]) and not a.group(0).lower().startswith("it"):
+            if re.match(r"\s*(?:,\s*)?['\"]?[A-Z]", clause[a.end() :]) and not a.group(0).lower().startswith(
+                "it"
+            ):
                 continue  # "the spy drama The Grafton Line": an appositive names another show
             if a.end() <= start and words(clause[a.end() : start]) <= 8:
                 return "anaphora"
-            if a.start() >= end and not a.group(0).lower().startswith("it") and (
-                active or re.fullmatch(r"(?i)\s*(?:of|on|for|to|with)\s*", clause[end : a.start()])
-            ) and words(clause[end : a.start()]) <= 3:
+            if (
+                a.start() >= end
+                and not a.group(0).lower().startswith("it")
+                and (active or re.fullmatch(r"(?i)\s*(?:of|on|for|to|with)\s*", clause[end : a.start()]))
+                and words(clause[end : a.start()]) <= 3
+            ):
                 return "anaphora"
     return None
 
@@ -127,14 +149,18 @@ _COMMON_CAPS = frozenset(
 
 
 # A heading line in a list article: a short line naming a show, maybe with its network.
-HEADING = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?[A-Z][\w'&:+-]*(?:\s+[\w'&:+-]+){0,5}['\"]?(?:\s*\([^)]{1,40}\))?$")
+HEADING = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?['\"]?[A-Z][\w'&:+-]*(?:\s+[\w'&:+-]+){0,5}['\"]?(?:\s*\([^)]{1,40}\))?$"
+)
 _LABEL_WORDS = frozenset(
     ["yes", "no", "update", "updated", "exclusive", "breaking", "report", "news", "official",
      "it's official", "confirmed", "spoiler", "note", "editor's note", "answer", "the answer",
      "verdict", "bottom line", "first look", "recap", "review", "interview", "watch", "also",
      "plus", "meanwhile", "why", "what", "how", "when", "where", "who", "the good news", "the bad news"]
 )  # fmt: skip
-_LIST_LABEL = re.compile(r"^\W*(?:\d+[.)]\s*)?['\"]?([A-Z][\w'&.+-]*(?:\s+[A-Z0-9][\w'&.+-]*)*)['\"]?\s*(?:\([^)]{0,60}\)\s*)?(?:-|:)")
+_LIST_LABEL = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?['\"]?([A-Z][\w'&.+-]*(?:\s+[A-Z0-9][\w'&.+-]*)*)['\"]?\s*(?:\([^)]{0,60}\)\s*)?(?:-|:)"
+)
 
 
 def _other_title_before(text: str, own: re.Pattern[str]) -> bool:

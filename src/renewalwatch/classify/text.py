@@ -50,7 +50,11 @@ def _unwrap(body: str) -> str:
     list items, which end a line before a capital."""
     body = re.sub(r"\n\s*\n", "\n", body.replace("\r\n", "\n"))
     body = _SOFT_WRAP.sub(" ", body)
-    body = re.sub(r"(?i)\b(of|the|a|an|to|for|and|or|with|by|in|on|at|from|as|that|its|his|her|their)[ \t]*\n(?=\S)", r"\1 ", body)
+    body = re.sub(
+        r"(?i)\b(of|the|a|an|to|for|and|or|with|by|in|on|at|from|as|that|its|his|her|their)[ \t]*\n(?=\S)",
+        r"\1 ",
+        body,
+    )
     # a long line that stops mid-sentence continues on the next, whatever its first letter
     return re.sub(r"(?m)^([^\n]{60,}[^\s.!?:;\"')\]])[ \t]*\n(?=\S)", r"\1 ", body)
 

@@ -35,7 +35,9 @@ class StateLock:
                     raise StateLockedError(str(self.path), f"in use by {holder}") from None
                 time.sleep(0.2)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"renewalwatch {self.purpose} (pid {os.getpid()} on {socket.gethostname()})".encode(), 0)
+        os.pwrite(
+            fd, f"renewalwatch {self.purpose} (pid {os.getpid()} on {socket.gethostname()})".encode(), 0
+        )
         self._fd = fd
 
     def release(self) -> None:

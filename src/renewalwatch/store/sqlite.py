@@ -193,7 +193,9 @@ class Store:
             return WatchState()
         return WatchState(Status(row[0]), bool(row[1]), _dt(row[2]))
 
-    def set_watch_state(self, key: str, state: WatchState, previous: WatchState, evidence_id: int | None) -> None:
+    def set_watch_state(
+        self, key: str, state: WatchState, previous: WatchState, evidence_id: int | None
+    ) -> None:
         self._x(
             "UPDATE watch SET status = ?, official = ?, since = ? WHERE key = ?",
             (state.status.value, int(state.official), _iso(state.since), key),
@@ -291,7 +293,9 @@ class Store:
         self._x("DELETE FROM cycle WHERE id <= (SELECT max(id) - 1000 FROM cycle)")
 
     def last_cycle(self) -> tuple[datetime, int, int] | None:
-        row = self._x("SELECT finished_at, sources_ok, sources_failed FROM cycle ORDER BY id DESC LIMIT 1").fetchone()
+        row = self._x(
+            "SELECT finished_at, sources_ok, sources_failed FROM cycle ORDER BY id DESC LIMIT 1"
+        ).fetchone()
         return None if row is None else (datetime.fromisoformat(row[0]), int(row[1]), int(row[2]))
 
 
