@@ -52,6 +52,7 @@ def test_test_notify_tries_every_destination(tmp_path: Path, receiver: JsonRecei
     assert first.startswith(f"FAILED  json://127.0.0.1:{dead}/a: ")
     assert second == f"ok      json://127.0.0.1:{receiver.port}/b"
     assert len(receiver.posts) == 1
+    assert run.err == ""  # the failure is said once, on its FAILED line, not again as a log line
 
 
 def test_a_refusing_destination_is_a_failure(tmp_path: Path, receiver: JsonReceiver) -> None:

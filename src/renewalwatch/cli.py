@@ -208,6 +208,7 @@ def test_notify(state: _State) -> None:
     from renewalwatch.message import test_message
     from renewalwatch.notify import AppriseNotifier, check_urls
 
+    _default_log_level("error")  # each destination's result is printed; no second copy as a log line
     with _errors():
         config = state.config()
         check_urls(config.destinations, config.origin)

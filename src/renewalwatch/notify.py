@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterable
-from typing import Protocol, TextIO
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any, Protocol, TextIO
 
 from renewalwatch.config import Destination
 from renewalwatch.errors import ConfigError, NotifyError
@@ -23,6 +24,21 @@ class Notifier(Protocol):
         """Deliver or raise NotifyError; return only once the destination accepted it."""
 
 
+@contextmanager
+def _apprise_log() -> Iterator[Any]:
+    """Apprise's warnings, captured (message only) for our own one-line, masked errors, and kept
+    out of the log so they are not said twice."""
+    import apprise
+
+    apprise_logger = logging.getLogger("apprise")
+    propagate, apprise_logger.propagate = apprise_logger.propagate, False
+    try:
+        with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+            yield captured
+    finally:
+        apprise_logger.propagate = propagate
+
+
 def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
     """Fail at start, naming the key, on any URL Apprise cannot load."""
     urls = [(i, d) for i, d in enumerate(destinations) if not d.is_console]
@@ -30,15 +46,9 @@ def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
         return
     import apprise
 
-    apprise_logger = logging.getLogger("apprise")
     for i, dest in urls:
-        # Apprise logs why it refuses a URL; that reason goes into our one-line error instead.
-        propagate, apprise_logger.propagate = apprise_logger.propagate, False
-        try:
-            with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
-                ok = apprise.Apprise().add(dest.url)
-        finally:
-            apprise_logger.propagate = propagate
+        with _apprise_log() as captured:
+            ok = apprise.Apprise().add(dest.url)
         if not ok:
             reason = next((line.strip() for line in captured.getvalue().splitlines() if line.strip()), "")
             why = mask_text(reason, (dest.url,)) if reason else "unknown service or malformed URL"
@@ -64,8 +74,7 @@ class AppriseNotifier:
         client = apprise.Apprise()
         if not client.add(destination.url):
             raise NotifyError(destination.masked, "Apprise cannot use this URL")
-        # Only the message: Apprise's default format puts a timestamp and level into our error.
-        with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+        with _apprise_log() as captured:
             ok = client.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
             log = captured.getvalue()
         if not ok:
