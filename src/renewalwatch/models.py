@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -134,3 +134,26 @@ class Change:
     def notify(self) -> bool:
         """A decision is announced once; a recap of an old one (stale) only sets the status."""
         return self.current.status in (Status.RENEWED, Status.CANCELED) and not self.evidence.stale
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    """One season as a structured source (TVmaze, the config) lists it."""
+
+    number: int
+    premiere: date | None = None
+    end: date | None = None
+    episodes: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ShowFacts:
+    """What is known of a show from outside the text being read: its seasons, whether it ended,
+    its network. The reader uses it to place an unnumbered "renewed" or "final season" on the
+    right season; the config, the watch's history and TVmaze each contribute."""
+
+    seasons: tuple[Season, ...] = ()
+    latest_ordered: int | None = None  # the highest season known to be ordered, when no list says more
+    ended: bool = False
+    network: str | None = None
+    tvmaze_id: int | None = None
