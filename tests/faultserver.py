@@ -350,5 +350,3 @@ FAULTS: dict[str, Callable[[FaultServer, Writer], Awaitable[None]]] = {
     "/503": _unavailable,
     "/410": _gone,
 }
-
-

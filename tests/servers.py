@@ -69,7 +69,9 @@ class _Threaded:
     def __init__(self, handler: type[BaseHTTPRequestHandler], name: str) -> None:
         self.stopping = threading.Event()
         self._server = _Server((LOCALHOST, 0), handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.02,), name=name, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.02,), name=name, daemon=True
+        )
 
     def start(self) -> Self:
         self._thread.start()

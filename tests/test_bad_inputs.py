@@ -123,9 +123,9 @@ def test_failures_are_recorded_and_back_off_until_forced(tmp_path: Path, bad_sit
 
     again = run_cli("--config", str(config), "check")
     assert again.code == 1
-    assert re.search(r"^  SKIPPED Gone missing <[^>]+>: backing off after 1 failures until ", again.out, re.M), (
-        again.out
-    )
+    assert re.search(
+        r"^  SKIPPED Gone missing <[^>]+>: backing off after 1 failures until ", again.out, re.M
+    ), again.out
     assert len(bad_site.hits("/bad/missing.xml")) == 1  # not asked again
 
     forced = run_cli("--config", str(config), "check", "--force")

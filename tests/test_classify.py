@@ -35,40 +35,67 @@ def verdict(title: str, body: str = "", watch: Watch = BALLARD, trust: Trust = T
 
 
 LANGUAGE_PRINCIPLES: list[tuple[str, str, Verdict]] = [
-        # negation and not-yet
-        ("Ballard has yet to be renewed for season 2", "The Prime Video series is popular.", Verdict.PENDING),
-        ("Prime Video hasn't renewed Ballard", "The streaming series is in limbo.", Verdict.PENDING),
-        ("Ballard news", "Ballard has not been renewed for a second season on Prime Video, and there is no official word.", Verdict.PENDING),
-        ("Ballard will not be renewed for season 2, Prime Video said in a statement", "", Verdict.CANCELED),
-        # hedging and hope
-        ("Ballard could be renewed for season 2", "The Prime Video series is a hit.", Verdict.PENDING),
-        ("Ballard is expected to return for a second season", "The streaming drama did well.", Verdict.PENDING),
-        ("Fans hope Ballard will be back for season 2", "The Prime Video drama ended on a cliffhanger.", Verdict.PENDING),
-        # questions: the body decides
-        ("Has Ballard been renewed for season 2?", "The Prime Video series awaits a decision.", Verdict.PENDING),
-        ("Will there be a Ballard season 2?", "Yes: Prime Video announced today it has renewed the series.", Verdict.RENEWED),
-        # denial
-        ("Prime Video denies reports that Ballard has been canceled", "The series is under review.", Verdict.PENDING),
-        # vocabulary
-        ("Prime Video picks up Ballard for a second season", "", Verdict.RENEWED),
-        ("Ballard gets the green light for season 2 at Prime Video", "", Verdict.RENEWED),
-        ("Prime Video axes Ballard after one season", "", Verdict.CANCELED),
-        ("Ballard won't return for a second season on Prime Video", "", Verdict.CANCELED),
-        ("Prime Video reverses its Ballard renewal", "The streaming series will not go ahead with season 2.", Verdict.CANCELED),
-    ]
+    # negation and not-yet
+    ("Ballard has yet to be renewed for season 2", "The Prime Video series is popular.", Verdict.PENDING),
+    ("Prime Video hasn't renewed Ballard", "The streaming series is in limbo.", Verdict.PENDING),
+    (
+        "Ballard news",
+        "Ballard has not been renewed for a second season on Prime Video, and there is no official word.",
+        Verdict.PENDING,
+    ),
+    ("Ballard will not be renewed for season 2, Prime Video said in a statement", "", Verdict.CANCELED),
+    # hedging and hope
+    ("Ballard could be renewed for season 2", "The Prime Video series is a hit.", Verdict.PENDING),
+    ("Ballard is expected to return for a second season", "The streaming drama did well.", Verdict.PENDING),
+    (
+        "Fans hope Ballard will be back for season 2",
+        "The Prime Video drama ended on a cliffhanger.",
+        Verdict.PENDING,
+    ),
+    # questions: the body decides
+    ("Has Ballard been renewed for season 2?", "The Prime Video series awaits a decision.", Verdict.PENDING),
+    (
+        "Will there be a Ballard season 2?",
+        "Yes: Prime Video announced today it has renewed the series.",
+        Verdict.RENEWED,
+    ),
+    # denial
+    (
+        "Prime Video denies reports that Ballard has been canceled",
+        "The series is under review.",
+        Verdict.PENDING,
+    ),
+    # vocabulary
+    ("Prime Video picks up Ballard for a second season", "", Verdict.RENEWED),
+    ("Ballard gets the green light for season 2 at Prime Video", "", Verdict.RENEWED),
+    ("Prime Video axes Ballard after one season", "", Verdict.CANCELED),
+    ("Ballard won't return for a second season on Prime Video", "", Verdict.CANCELED),
+    (
+        "Prime Video reverses its Ballard renewal",
+        "The streaming series will not go ahead with season 2.",
+        Verdict.CANCELED,
+    ),
+]
 
 
 SEASON_TARGETING: list[tuple[str, str, Verdict]] = [
-        ("Ballard renewed for season 3 at Prime Video", "", Verdict.UNRELATED),  # another season
-        ("Prime Video renews Ballard through season 4", "", Verdict.RENEWED),  # a range holds it
-        ("Ballard's second and final season is coming to Prime Video", "The series was renewed.", Verdict.RENEWED),
-        ("Prime Video renews Ballard for a sophomore season", "", Verdict.RENEWED),
-    ]
+    ("Ballard renewed for season 3 at Prime Video", "", Verdict.UNRELATED),  # another season
+    ("Prime Video renews Ballard through season 4", "", Verdict.RENEWED),  # a range holds it
+    (
+        "Ballard's second and final season is coming to Prime Video",
+        "The series was renewed.",
+        Verdict.RENEWED,
+    ),
+    ("Prime Video renews Ballard for a sophomore season", "", Verdict.RENEWED),
+]
 
 
 def test_final_season_before_the_watched_one_is_a_cancellation() -> None:
     watch = Watch("Ballard", 3, network="Prime Video")
-    assert verdict("Season 2 will be the final season of Ballard, Prime Video announced", "", watch) is Verdict.CANCELED
+    assert (
+        verdict("Season 2 will be the final season of Ballard, Prime Video announced", "", watch)
+        is Verdict.CANCELED
+    )
 
 
 def test_recap_of_an_old_renewal_is_stale() -> None:
@@ -84,11 +111,23 @@ def test_recap_of_an_old_renewal_is_stale() -> None:
 @pytest.mark.parametrize(
     ("title", "body"),
     [
-        ("Ballard Power Systems renews supply deal", "The fuel-cell maker renewed its contract with a bus company."),
-        ("Reacher renewed for season 4 at Prime Video", "Elsewhere, Ballard fans are still waiting for news."),
+        (
+            "Ballard Power Systems renews supply deal",
+            "The fuel-cell maker renewed its contract with a bus company.",
+        ),
+        (
+            "Reacher renewed for season 4 at Prime Video",
+            "Elsewhere, Ballard fans are still waiting for news.",
+        ),
         ("Linebacker Devon Ballard will return for a second season", "The team announced the extension."),
-        ("Bosch: Legacy renewed for season 3", "The Prime Video series stars Titus Welliver. Ballard is a separate show."),
-        ("Ballard night market is coming back for a second season", "Organizers confirmed the street closure."),
+        (
+            "Bosch: Legacy renewed for season 3",
+            "The Prime Video series stars Titus Welliver. Ballard is a separate show.",
+        ),
+        (
+            "Ballard night market is coming back for a second season",
+            "Organizers confirmed the street closure.",
+        ),
     ],
 )
 def test_the_show_must_be_the_subject(title: str, body: str) -> None:
@@ -96,7 +135,9 @@ def test_the_show_must_be_the_subject(title: str, body: str) -> None:
 
 
 def test_attribution_is_reported_even_when_it_says_officially() -> None:
-    c = classify("Ballard officially renewed for season 2, sources say", "Prime Video declined to comment.", BALLARD)
+    c = classify(
+        "Ballard officially renewed for season 2, sources say", "Prime Video declined to comment.", BALLARD
+    )
     assert (c.verdict, c.official) == (Verdict.RENEWED, False)
 
 
@@ -110,13 +151,18 @@ def test_a_network_statement_is_official() -> None:
 
 
 def test_trust_official_makes_it_official() -> None:
-    c = classify("Ballard returns for season 2", "Prime Video has renewed the series.", BALLARD, Trust.OFFICIAL)
+    c = classify(
+        "Ballard returns for season 2", "Prime Video has renewed the series.", BALLARD, Trust.OFFICIAL
+    )
     assert c.official
 
 
 def test_exclude_terms_and_aliases() -> None:
     watch = Watch("Ballard", 2, aliases=("Renée Ballard series",), exclude=("Ballard Designs",))
-    assert verdict("Ballard Designs renewed for a second season of its TV ad campaign", "", watch) is Verdict.UNRELATED
+    assert (
+        verdict("Ballard Designs renewed for a second season of its TV ad campaign", "", watch)
+        is Verdict.UNRELATED
+    )
 
 
 def test_explanation_names_the_rule_and_sentence() -> None:
@@ -127,7 +173,13 @@ def test_explanation_names_the_rule_and_sentence() -> None:
 
 # name -> least recall (renewed, canceled). holdout5 is mostly decision words used in other senses;
 # its few real decisions are the arguable ones (a "straight-to-series" order, seasons 3 and 4).
-HOLDOUTS = {"holdout": (0.9, 0.85), "holdout2": (0.9, 0.85), "holdout3": (0.9, 0.85), "holdout4": (0.9, 0.85), "holdout5": (0.7, 0.85)}
+HOLDOUTS = {
+    "holdout": (0.9, 0.85),
+    "holdout2": (0.9, 0.85),
+    "holdout3": (0.9, 0.85),
+    "holdout4": (0.9, 0.85),
+    "holdout5": (0.7, 0.85),
+}
 
 
 @pytest.mark.parametrize("holdout", HOLDOUTS)
@@ -164,7 +216,9 @@ def test_trade_idioms(title: str, expected: Verdict) -> None:
 
 
 def test_an_actor_leaving_is_not_the_show_ending() -> None:
-    assert not verdict("Maggie Q won't return for Ballard season 2", "The star is leaving the Prime Video series.").decisive
+    assert not verdict(
+        "Maggie Q won't return for Ballard season 2", "The star is leaving the Prime Video series."
+    ).decisive
 
 
 def test_a_subheading_that_asks_is_a_question_even_without_a_question_mark() -> None:
@@ -173,30 +227,54 @@ def test_a_subheading_that_asks_is_a_question_even_without_a_question_mark() -> 
 
 
 WHAT_THE_NAME_BELONGS_TO: list[tuple[str, str, Verdict]] = [
-        # the name modifies another subject: a sister show, a star, a producer
-        ("Prime Video renews Ballard's sister show Bosch: Legacy", "", Verdict.UNRELATED),
-        ("Maggie Q joins a thriller", "Ballard star Maggie Q joins a Netflix series that has been renewed for season 2.", Verdict.UNRELATED),
-        ("Ballard producer's next show ordered to series at Netflix", "The Netflix drama gets an order.", Verdict.UNRELATED),
-        # "Name: ..." in a headline is not a longer title like "Bosch: Legacy"
-        ("Ballard: Season 2 is officially happening, Prime Video confirms", "", Verdict.RENEWED),
-        ("Ballard's been renewed for season 2 at Prime Video", "", Verdict.RENEWED),
-        # a premiere date for the watched season implies it was renewed
-        ("Ballard season 2 premiere date set", "Prime Video announced that Ballard returns July 10 for its second season.", Verdict.RENEWED),
-    ]
+    # the name modifies another subject: a sister show, a star, a producer
+    ("Prime Video renews Ballard's sister show Bosch: Legacy", "", Verdict.UNRELATED),
+    (
+        "Maggie Q joins a thriller",
+        "Ballard star Maggie Q joins a Netflix series that has been renewed for season 2.",
+        Verdict.UNRELATED,
+    ),
+    (
+        "Ballard producer's next show ordered to series at Netflix",
+        "The Netflix drama gets an order.",
+        Verdict.UNRELATED,
+    ),
+    # "Name: ..." in a headline is not a longer title like "Bosch: Legacy"
+    ("Ballard: Season 2 is officially happening, Prime Video confirms", "", Verdict.RENEWED),
+    ("Ballard's been renewed for season 2 at Prime Video", "", Verdict.RENEWED),
+    # a premiere date for the watched season implies it was renewed
+    (
+        "Ballard season 2 premiere date set",
+        "Prime Video announced that Ballard returns July 10 for its second season.",
+        Verdict.RENEWED,
+    ),
+]
 
 
 MORE_LANGUAGE_PRINCIPLES: list[tuple[str, str, Verdict]] = [
-        # "last season" is usually a time, not the final season
-        ("Doc on Fox", "Doc was Fox's biggest new series last season.", Verdict.UNRELATED),
-        # an actor leaving, named in a relative clause about the show
-        ("Cast news", "Reggie Castellanos, who played Mo in Ballard on Prime Video, will not return as a series regular.", Verdict.UNRELATED),
-        # a withheld statement is not a statement
-        ("Ballard at TCA", "The Prime Video executive wasn't ready to say Ballard is coming back for a second season.", Verdict.PENDING),
-        # someone else's passive news near a mention
-        ("Ballard waits", "Ballard fans are restless on Prime Video, and Reacher was renewed before it premiered.", Verdict.UNRELATED),
-        # the month May is not the modal "may"
-        ("Ballard ends", "Prime Video canceled Ballard in May after one season.", Verdict.CANCELED),
-    ]
+    # "last season" is usually a time, not the final season
+    ("Doc on Fox", "Doc was Fox's biggest new series last season.", Verdict.UNRELATED),
+    # an actor leaving, named in a relative clause about the show
+    (
+        "Cast news",
+        "Reggie Castellanos, who played Mo in Ballard on Prime Video, will not return as a series regular.",
+        Verdict.UNRELATED,
+    ),
+    # a withheld statement is not a statement
+    (
+        "Ballard at TCA",
+        "The Prime Video executive wasn't ready to say Ballard is coming back for a second season.",
+        Verdict.PENDING,
+    ),
+    # someone else's passive news near a mention
+    (
+        "Ballard waits",
+        "Ballard fans are restless on Prime Video, and Reacher was renewed before it premiered.",
+        Verdict.UNRELATED,
+    ),
+    # the month May is not the modal "may"
+    ("Ballard ends", "Prime Video canceled Ballard in May after one season.", Verdict.CANCELED),
+]
 
 
 def test_a_show_named_like_a_hedge_is_not_one() -> None:
@@ -221,56 +299,136 @@ def test_a_report_the_network_pushes_back_on_is_denied() -> None:
 
 
 FEED_HEADLINE_STYLES: list[tuple[str, str, Verdict]] = [
-        ("It's official: Ballard season 2 confirmed by Prime Video", "", Verdict.RENEWED),
-        ("No Ballard season 2: Prime Video cancels Bosch spinoff", "", Verdict.CANCELED),
-        ("Ballard season 2 fate revealed", "Prime Video has decided not to move forward with the series.", Verdict.CANCELED),
-        ("Cameras are rolling on Ballard season 2", "Production has begun on the Prime Video series.", Verdict.RENEWED),
-        ("Titus Welliver joins Ballard season 2", "The Bosch star will guest in the Prime Video series.", Verdict.RENEWED),
-        ("Ballard season 2 premiere date announced by Prime Video", "The series returns March 5.", Verdict.RENEWED),
-        ("Ballard: Prime Video picks up second season of Bosch spinoff", "", Verdict.RENEWED),
-        ("Ballard to end after two seasons", "Prime Video says season 2 will be the last.", Verdict.RENEWED),
-        ("Fans join the push for Ballard season 2", "A petition to Prime Video is growing.", Verdict.PENDING),
-        ("Is Ballard season 2 confirmed?", "The Prime Video series is popular.", Verdict.PENDING),
-        ("Ballard season 2 not confirmed yet", "The Prime Video series is in limbo.", Verdict.PENDING),
-    ]
+    ("It's official: Ballard season 2 confirmed by Prime Video", "", Verdict.RENEWED),
+    ("No Ballard season 2: Prime Video cancels Bosch spinoff", "", Verdict.CANCELED),
+    (
+        "Ballard season 2 fate revealed",
+        "Prime Video has decided not to move forward with the series.",
+        Verdict.CANCELED,
+    ),
+    (
+        "Cameras are rolling on Ballard season 2",
+        "Production has begun on the Prime Video series.",
+        Verdict.RENEWED,
+    ),
+    (
+        "Titus Welliver joins Ballard season 2",
+        "The Bosch star will guest in the Prime Video series.",
+        Verdict.RENEWED,
+    ),
+    (
+        "Ballard season 2 premiere date announced by Prime Video",
+        "The series returns March 5.",
+        Verdict.RENEWED,
+    ),
+    ("Ballard: Prime Video picks up second season of Bosch spinoff", "", Verdict.RENEWED),
+    ("Ballard to end after two seasons", "Prime Video says season 2 will be the last.", Verdict.RENEWED),
+    ("Fans join the push for Ballard season 2", "A petition to Prime Video is growing.", Verdict.PENDING),
+    ("Is Ballard season 2 confirmed?", "The Prime Video series is popular.", Verdict.PENDING),
+    ("Ballard season 2 not confirmed yet", "The Prime Video series is in limbo.", Verdict.PENDING),
+]
 
 
 PREMIERES_CASTINGS_AND_RESPONSES: list[tuple[str, str, Verdict]] = [
-        ("Cameras Are Rolling on 'Ballard' Season 2", "Production is officially under way on the Prime Video series.", Verdict.RENEWED),
-        ("'Ballard' Season 2 Casts Three", "The Prime Video series adds to its cast.", Verdict.RENEWED),
-        ("Ballard season 2 first look", "The Prime Video series returns in February.", Verdict.RENEWED),
-        ("Prime Video dates Ballard", "The second season of Ballard will premiere Friday, April 16, on Prime Video.", Verdict.RENEWED),
-        ("Ballard season 2 not happening, Prime Video confirms", "", Verdict.CANCELED),
-        ("Prime Video responds to reports", "Prime Video has responded to reports that Ballard has been cancelled after one season.", Verdict.PENDING),
-        ("J.G. Ballard adaptation renewed", "Ballard's 1962 novel has been renewed for a second season, with its TV cast set to return.", Verdict.UNRELATED),
-    ]
+    (
+        "Cameras Are Rolling on 'Ballard' Season 2",
+        "Production is officially under way on the Prime Video series.",
+        Verdict.RENEWED,
+    ),
+    ("'Ballard' Season 2 Casts Three", "The Prime Video series adds to its cast.", Verdict.RENEWED),
+    ("Ballard season 2 first look", "The Prime Video series returns in February.", Verdict.RENEWED),
+    (
+        "Prime Video dates Ballard",
+        "The second season of Ballard will premiere Friday, April 16, on Prime Video.",
+        Verdict.RENEWED,
+    ),
+    ("Ballard season 2 not happening, Prime Video confirms", "", Verdict.CANCELED),
+    (
+        "Prime Video responds to reports",
+        "Prime Video has responded to reports that Ballard has been cancelled after one season.",
+        Verdict.PENDING,
+    ),
+    (
+        "J.G. Ballard adaptation renewed",
+        "Ballard's 1962 novel has been renewed for a second season, with its TV cast set to return.",
+        Verdict.UNRELATED,
+    ),
+]
 
 
 EXPLAINER_SECTIONS: list[tuple[str, str, Verdict]] = [
     # an SEO explainer's section labels are not statements
-    ("Ballard season 2: everything we know", "Ballard season 2 trailer\nThere is no Ballard season 2 trailer yet on Prime Video.", Verdict.PENDING),
+    (
+        "Ballard season 2: everything we know",
+        "Ballard season 2 trailer\nThere is no Ballard season 2 trailer yet on Prime Video.",
+        Verdict.PENDING,
+    ),
     ("Ballard season 2 first look", "The Prime Video series returns in February.", Verdict.RENEWED),
-    ("Prime Video news", "Ballard season 2 first look\nThe Prime Video series has not been renewed yet, so there is none.", Verdict.PENDING),
+    (
+        "Prime Video news",
+        "Ballard season 2 first look\nThe Prime Video series has not been renewed yet, so there is none.",
+        Verdict.PENDING,
+    ),
     # a revival outranks the cancellation it follows
-    ("'Ballard' Lands at Netflix for Season 2 After Prime Video Cancellation", "Prime Video canceled Ballard in May after one season.", Verdict.RENEWED),
+    (
+        "'Ballard' Lands at Netflix for Season 2 After Prime Video Cancellation",
+        "Prime Video canceled Ballard in May after one season.",
+        Verdict.RENEWED,
+    ),
     # "both" after the preposition is about seasons, not other shows
-    ("Prime Video news", "Yes. Prime Video renewed Ballard for both a second and a third season.", Verdict.RENEWED),
+    (
+        "Prime Video news",
+        "Yes. Prime Video renewed Ballard for both a second and a third season.",
+        Verdict.RENEWED,
+    ),
 ]
 
 
 OTHER_SENSES: list[tuple[str, str, Verdict]] = [
     # events get canceled, the show does not
-    ("Ballard's Finale Red Carpet Canceled Amid Budget Cuts", "The Prime Video drama awaits word on season 2.", Verdict.PENDING),
-    ("Prime Video news", "The red carpet for Ballard's season one finale has been canceled, insiders say.", Verdict.UNRELATED),
-    ("Prime Video news", "A planned Chicago press stop for Prime Video's Ballard was canceled after a flight delay.", Verdict.UNRELATED),
-    ("Storm Forces Cancellation of Ballard Finale Fan Screening", "Prime Video apologised to fans.", Verdict.UNRELATED),
-    ("Ballard canceled after one season", "Prime Video canceled Ballard after ten episodes.", Verdict.CANCELED),
+    (
+        "Ballard's Finale Red Carpet Canceled Amid Budget Cuts",
+        "The Prime Video drama awaits word on season 2.",
+        Verdict.PENDING,
+    ),
+    (
+        "Prime Video news",
+        "The red carpet for Ballard's season one finale has been canceled, insiders say.",
+        Verdict.UNRELATED,
+    ),
+    (
+        "Prime Video news",
+        "A planned Chicago press stop for Prime Video's Ballard was canceled after a flight delay.",
+        Verdict.UNRELATED,
+    ),
+    (
+        "Storm Forces Cancellation of Ballard Finale Fan Screening",
+        "Prime Video apologised to fans.",
+        Verdict.UNRELATED,
+    ),
+    (
+        "Ballard canceled after one season",
+        "Prime Video canceled Ballard after ten episodes.",
+        Verdict.CANCELED,
+    ),
     # a reunion is not a season
-    ("The gang from Ballard is coming back, for one night only", "A Prime Video reunion special.", Verdict.UNRELATED),
+    (
+        "The gang from Ballard is coming back, for one night only",
+        "A Prime Video reunion special.",
+        Verdict.UNRELATED,
+    ),
     # disputing a report is denying it
-    ("Prime Video news", "Prime Video is disputing a tabloid report that it has canceled Ballard.", Verdict.PENDING),
+    (
+        "Prime Video news",
+        "Prime Video is disputing a tabloid report that it has canceled Ballard.",
+        Verdict.PENDING,
+    ),
     # a hard-wrapped line is one sentence
-    ("Prime Video news", "Prime Video on Thursday announced a second season of\nBallard, the Maggie Q drama.", Verdict.RENEWED),
+    (
+        "Prime Video news",
+        "Prime Video on Thursday announced a second season of\nBallard, the Maggie Q drama.",
+        Verdict.RENEWED,
+    ),
 ]
 
 

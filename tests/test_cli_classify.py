@@ -50,7 +50,9 @@ def test_classify_explain_names_rule_sentence_and_what_else_was_weighed(tmp_path
 
 
 def test_classify_explain_on_a_feed_file() -> None:
-    run = run_cli("classify", "--show", "Ballard", "--explain", "--json", str(SITE / "tvledger" / "report.xml"))
+    run = run_cli(
+        "classify", "--show", "Ballard", "--explain", "--json", str(SITE / "tvledger" / "report.xml")
+    )
     assert run.code == 0, run.all
     row = json.loads(run.out)
     assert row["verdict"] == "renewed"
@@ -60,7 +62,9 @@ def test_classify_explain_on_a_feed_file() -> None:
 
 
 def test_classify_reports_an_unreadable_file_and_goes_on(tmp_path: Path) -> None:
-    good = _write(tmp_path, "good.txt", "Prime Video cancels Ballard after one season\nThe streaming drama is over.\n")
+    good = _write(
+        tmp_path, "good.txt", "Prime Video cancels Ballard after one season\nThe streaming drama is over.\n"
+    )
     run = run_cli("classify", "--show", "Ballard", str(tmp_path / "missing.txt"), str(good))
     assert run.code == 1
     assert f"{tmp_path / 'missing.txt'}: cannot read" in run.err

@@ -35,7 +35,9 @@ RENEWALWATCH = str(Path(sys.executable).with_name("renewalwatch"))
 SECRET = "Sup3rSecretToken"
 
 
-def write_config(path: Path, server: FaultServer, sources: dict[str, str], notify: str = "", extra: str = "") -> Path:
+def write_config(
+    path: Path, server: FaultServer, sources: dict[str, str], notify: str = "", extra: str = ""
+) -> Path:
     urls = f'urls = ["{notify}"]' if notify else ""
     text = f'[settings]\nstate = "state.db"\nevery = "1s"\ntimeout = 5\n{extra}\n[notify]\n{urls}\n'
     text += '[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\n'
@@ -104,10 +106,14 @@ def test_the_alert_arrives_within_seconds_of_the_news_and_sigterm_stops_cleanly(
         assert server.received[0].body["title"] == "Ballard season 2: renewed — official"
 
         # While it runs, a second instance is refused, naming the holder; health is good.
-        second = subprocess.run([RENEWALWATCH, "--config", str(config), "run"], capture_output=True, text=True, timeout=10)
+        second = subprocess.run(
+            [RENEWALWATCH, "--config", str(config), "run"], capture_output=True, text=True, timeout=10
+        )
         assert second.returncode == 2
         assert f"in use by renewalwatch run (pid {daemon.proc.pid} on " in second.stderr
-        health = subprocess.run([RENEWALWATCH, "--config", str(config), "health"], capture_output=True, text=True, timeout=10)
+        health = subprocess.run(
+            [RENEWALWATCH, "--config", str(config), "health"], capture_output=True, text=True, timeout=10
+        )
         assert health.returncode == 0, health.stderr
 
         code, seconds = daemon.stop(signal.SIGTERM)
@@ -140,9 +146,13 @@ def test_sigint_stops_too_and_a_stopped_daemon_turns_unhealthy(tmp_path: Path, s
     finally:
         daemon.close()
     health = subprocess.run(
-        [RENEWALWATCH, "--config", str(config), "health", "--max-age", "0.001s"], capture_output=True, text=True
+        [RENEWALWATCH, "--config", str(config), "health", "--max-age", "0.001s"],
+        capture_output=True,
+        text=True,
     )
-    assert health.returncode == 1 and health.stderr.startswith("renewalwatch: error: unhealthy: the last check")
+    assert health.returncode == 1 and health.stderr.startswith(
+        "renewalwatch: error: unhealthy: the last check"
+    )
 
 
 def test_sighup_reloads_the_config_and_keeps_the_old_one_when_the_new_is_bad(
@@ -168,11 +178,16 @@ def test_sighup_reloads_the_config_and_keeps_the_old_one_when_the_new_is_bad(
     finally:
         daemon.close()
     [failed] = [line for line in daemon.lines() if "config reload failed" in line]
-    assert f"ERROR renewalwatch.daemon: config reload failed, keeping the running config: {path}: not valid TOML" in failed
+    assert (
+        f"ERROR renewalwatch.daemon: config reload failed, keeping the running config: {path}: not valid TOML"
+        in failed
+    )
     assert any("config reloaded config=" in line and "sources=2" in line for line in daemon.lines())
 
 
-def test_run_refuses_a_held_state_file_or_waits_for_it_when_asked(tmp_path: Path, server: FaultServer) -> None:
+def test_run_refuses_a_held_state_file_or_waits_for_it_when_asked(
+    tmp_path: Path, server: FaultServer
+) -> None:
     from renewalwatch.store import StateLock
 
     server.serve("/feed.xml", QUIET)
@@ -180,7 +195,9 @@ def test_run_refuses_a_held_state_file_or_waits_for_it_when_asked(tmp_path: Path
     lock = StateLock(tmp_path / "state.db", "check")
     lock.acquire()
     try:
-        refused = subprocess.run([RENEWALWATCH, "--config", str(config), "run"], capture_output=True, text=True, timeout=10)
+        refused = subprocess.run(
+            [RENEWALWATCH, "--config", str(config), "run"], capture_output=True, text=True, timeout=10
+        )
         assert refused.returncode == 2
         assert refused.stderr.strip() == (
             f"renewalwatch: error: {tmp_path / 'state.db.lock'}: in use by renewalwatch check"
@@ -298,7 +315,11 @@ def test_reload_keeps_the_old_config_on_errors_and_reschedules_on_success(
          "source": [{"url": server.url("/a.xml")}]},
         path=tmp_path / "renewalwatch.toml", env={},
     )  # fmt: skip
-    results: list[Config | Exception] = [ConfigError("renewalwatch.toml", "watch", "is required"), elsewhere, second]
+    results: list[Config | Exception] = [
+        ConfigError("renewalwatch.toml", "watch", "is required"),
+        elsewhere,
+        second,
+    ]
 
     def load() -> Config:
         result = results.pop(0)
@@ -321,8 +342,12 @@ def test_reload_keeps_the_old_config_on_errors_and_reschedules_on_success(
     finally:
         daemon.stop()
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
-    assert errors[0] == "config reload failed, keeping the running config: renewalwatch.toml: watch: is required"
-    assert errors[1].startswith("config reload refused, keeping the running config: settings.state cannot change")
+    assert (
+        errors[0] == "config reload failed, keeping the running config: renewalwatch.toml: watch: is required"
+    )
+    assert errors[1].startswith(
+        "config reload refused, keeping the running config: settings.state cannot change"
+    )
 
 
 @asynccontextmanager

@@ -242,7 +242,10 @@ def test_health_before_any_check_is_unhealthy(tmp_path: Path, server: FaultServe
     cfg = write_config(tmp_path / "c.toml", server)
     code, _, err = cli("--config", str(cfg), "health")
     assert code == 1
-    assert err.strip() == f"renewalwatch: error: unhealthy: no state file at {tmp_path / 'state.db'}: no check has run yet"
+    assert (
+        err.strip()
+        == f"renewalwatch: error: unhealthy: no state file at {tmp_path / 'state.db'}: no check has run yet"
+    )
     assert not (tmp_path / "state.db").exists()  # health never creates state
 
 

@@ -44,14 +44,18 @@ FAULT_CASES = [
     Fault("/huge-declared", r"^body too large: 10485760 bytes declared, limit 5242880$", "10 MB declared"),
     Fault("/gzip-bomb", r"^body too large: over the 5242880-byte limit$", "1 MB of gzip, 1 GiB inflated"),
     Fault("/truncated", r"^malformed feed XML: .*no element found", "the XML stops half-way"),
-    Fault("/laughs", r"^the feed declares XML entities; refused \(entity-expansion risk\)$", "billion laughs"),
+    Fault(
+        "/laughs", r"^the feed declares XML entities; refused \(entity-expansion risk\)$", "billion laughs"
+    ),
     Fault("/laughs-padded", r"^malformed feed XML: .*amplification", "billion laughs after 100 KB"),
     Fault("/wrong-charset", r"^malformed feed XML: .*not well-formed", "declares UTF-16, is UTF-8"),
     Fault("/empty", r"^empty response, expected a feed$", "200 with no body"),
     Fault("/loop", r"^too many redirects \(more than 5; a redirect loop\?\)$", "301 back and forth"),
     Fault("/429", r"^HTTP 429 Too Many Requests, retry after 7200s$", "rate limited"),
     Fault("/503", r"^HTTP 503 Service Unavailable$", "down for maintenance"),
-    Fault("/410", r"^HTTP 410 Gone: the source was removed; it is disabled until its config changes$", "gone"),
+    Fault(
+        "/410", r"^HTTP 410 Gone: the source was removed; it is disabled until its config changes$", "gone"
+    ),
     # Tolerated on purpose: refusing a whole feed for one bad byte would lose real news.
     Fault("/bad-utf8", None, "invalid UTF-8 bytes in a UTF-8 feed: read as windows-1252"),
     Fault("/wrong-charset-header", None, "Content-Type says UTF-16, the XML says UTF-8, rightly"),
@@ -59,7 +63,9 @@ FAULT_CASES = [
 ]
 
 
-def toml_config(server: FaultServer, sources: list[tuple[str, str]], urls: list[str], state: str = "state.db") -> str:
+def toml_config(
+    server: FaultServer, sources: list[tuple[str, str]], urls: list[str], state: str = "state.db"
+) -> str:
     lines = [f'[settings]\nstate = "{state}"\ntimeout = {TIMEOUT}\n[notify]']
     lines.append("urls = [" + ", ".join(f'"{u}"' for u in urls) + "]")
     lines.append('[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"')
@@ -95,7 +101,9 @@ def fault_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FaultRun]:
     with FaultServer() as server:
         server.serve("/good.xml", RENEWAL)
         sources = [("good", server.url("/good.xml"))]
-        sources += [(f.path, server.refused_url if f.path == "refused" else server.url(f.path)) for f in FAULT_CASES]
+        sources += [
+            (f.path, server.refused_url if f.path == "refused" else server.url(f.path)) for f in FAULT_CASES
+        ]
         config = tmp / "renewalwatch.toml"
         config.write_text(toml_config(server, sources, [server.json_url()]))
         started = datetime.now(UTC)
@@ -169,7 +177,9 @@ def test_a_deflate_body_with_or_without_its_zlib_header_is_read(tmp_path: Path) 
     from tests.faultserver import _respond
 
     async def zlib_wrapped(server: FaultServer, writer: asyncio.StreamWriter) -> None:
-        await _respond(writer, 200, zlib.compress(RENEWAL), "application/rss+xml", "Content-Encoding: deflate\r\n")
+        await _respond(
+            writer, 200, zlib.compress(RENEWAL), "application/rss+xml", "Content-Encoding: deflate\r\n"
+        )
 
     async def raw(server: FaultServer, writer: asyncio.StreamWriter) -> None:
         c = zlib.compressobj(6, zlib.DEFLATED, -15)
@@ -200,7 +210,9 @@ def test_mail_server_down_for_several_checks_then_back_gets_the_alert_once(tmp_p
             code, out, _ = cli("--config", str(config), "check")
             assert code == 1 and "notifications: 0 sent, 1 failed" in out
         status = json.loads(cli("--config", str(config), "status", "--json")[1])
-        assert [(o["title"], o["attempts"]) for o in status["owed"]] == [("Ballard season 2: renewed — official", 3)]
+        assert [(o["title"], o["attempts"]) for o in status["owed"]] == [
+            ("Ballard season 2: renewed — official", 3)
+        ]
         mail.start()
         try:
             code, out, _ = cli("--config", str(config), "check")

@@ -115,7 +115,9 @@ class Lab:
 
     def finish(self) -> None:
         """A run nobody kills delivers whatever is still owed."""
-        done = subprocess.run([RENEWALWATCH, "--config", str(self.config), "check"], capture_output=True, timeout=30)
+        done = subprocess.run(
+            [RENEWALWATCH, "--config", str(self.config), "check"], capture_output=True, timeout=30
+        )
         assert done.returncode == 0, done.stderr
 
     def assert_nothing_lost_nothing_doubled(self) -> None:

@@ -138,5 +138,7 @@ def test_a_secret_quoted_alone_in_a_service_error_is_hidden_too() -> None:
     url = "discord://1234567890/abcDEFghiJKLmnoPQR_stu"
     out = mask_text("An invalid Discord Webhook Token (abcDEFghiJKLmnoPQR_stu) was specified", (url,))
     assert "abcDEFghiJKLmnoPQR_stu" not in out
-    assert "smtp.example.com" in mask_text("cannot reach smtp.example.com", ("mailtos://me:hunter22@smtp.example.com",))
+    assert "smtp.example.com" in mask_text(
+        "cannot reach smtp.example.com", ("mailtos://me:hunter22@smtp.example.com",)
+    )
     assert "hunter22" not in mask_text("auth failed: hunter22", ("mailtos://me:hunter22@smtp.example.com",))
