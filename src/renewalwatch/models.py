@@ -76,6 +76,7 @@ class Document:
     title: str
     text: str
     published: datetime | None = None
+    outlet: str | None = None  # who published it, when a news search carried it (credited, not trusted)
 
 
 @dataclass(frozen=True, slots=True)

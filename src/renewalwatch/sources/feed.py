@@ -15,7 +15,7 @@ from renewalwatch.sources.markup import html_to_text, looks_like_html_page
 from renewalwatch.sources.prefilter import refuse_entities
 
 
-def _when(entry: Any) -> datetime | None:
+def entry_published(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
         value = entry.get(key)
         if value:
@@ -26,8 +26,8 @@ def _when(entry: Any) -> datetime | None:
 _HARMLESS = frozenset({"CharacterEncodingOverride", "NonXMLContentType"})
 
 
-def parse_feed(body: bytes, url: str, source: str) -> list[Document]:
-    """Every entry as a Document; an HTML page or unreadable XML is a ParseError, not "no news"."""
+def entries(body: bytes, url: str) -> list[Any]:
+    """feedparser's entries; an HTML page or unreadable XML is a ParseError, not "no news"."""
     if not body.strip():
         raise ParseError(url, "empty response, expected a feed")
     if looks_like_html_page(body):
@@ -35,15 +35,20 @@ def parse_feed(body: bytes, url: str, source: str) -> list[Document]:
     refuse_entities(body, url)
     # Never let feedparser fetch; sanitising and URI resolution are skipped because only text is read.
     parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
-    entries = parsed.get("entries", [])
+    found = parsed.get("entries", [])
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and type(problem).__name__ not in _HARMLESS:
         # Partial entries from a broken document are not trusted: a cut feed could cut a denial.
         raise ParseError(url, f"malformed feed XML: {problem}")
-    if not entries and not parsed.get("feed"):
+    if not found and not parsed.get("feed"):
         raise ParseError(url, "not an RSS or Atom feed")
+    return list(found)
+
+
+def parse_feed(body: bytes, url: str, source: str) -> list[Document]:
+    """Every entry as a Document."""
     documents = []
-    for entry in entries:
+    for entry in entries(body, url):
         title = html_to_text(entry.get("title", ""))
         parts = [html_to_text(c.get("value", "")) for c in entry.get("content", [])]
         summary = html_to_text(entry.get("summary", ""))
@@ -51,5 +56,5 @@ def parse_feed(body: bytes, url: str, source: str) -> list[Document]:
             parts.insert(0, summary)
         link = entry.get("link", "") or url
         guid = entry.get("id") or link or hashlib.sha256(title.encode()).hexdigest()
-        documents.append(Document(source, link, guid, title, "\n".join(parts), _when(entry)))
+        documents.append(Document(source, link, guid, title, "\n".join(parts), entry_published(entry)))
     return documents

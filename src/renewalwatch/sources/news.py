@@ -1,0 +1,126 @@
+"""News-search RSS feeds (Google News, Bing News) built for a watch and read into Documents.
+
+Google News links are opaque redirects: the outlet is credited from the item's `<source>` and the
+" - Outlet" suffix Google appends to every title is stripped before the title is read. Bing
+wraps each link in an `apiclick.aspx` redirect whose `url` parameter is the publisher's page,
+and names the outlet in `<News:Source>`. One story carried by several outlets or both engines is
+one story: items are keyed by their normalised title.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from enum import StrEnum
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from renewalwatch.models import Document
+from renewalwatch.sources.feed import entries, entry_published
+from renewalwatch.sources.markup import html_to_text
+
+
+class Engine(StrEnum):
+    GOOGLE = "google"
+    BING = "bing"
+
+
+DEFAULT_ENDPOINTS = {
+    Engine.GOOGLE: "https://news.google.com/rss/search",
+    Engine.BING: "https://www.bing.com/news/search",
+}
+DEFAULT_LOCALE = "en-US"
+_LOCALE = re.compile(r"^([a-z]{2,3})(?:-([A-Z]{2}|\d{3}))?$")
+
+
+def valid_locale(locale: str) -> bool:
+    """A BCP 47 language with an optional region: "en-US", "en-GB", "de-DE", "fr"."""
+    return _LOCALE.match(locale) is not None
+
+
+def search_url(
+    query: str, *, engine: Engine = Engine.GOOGLE, endpoint: str | None = None, locale: str = DEFAULT_LOCALE
+) -> str:
+    """The RSS search URL for `query`. Google wants hl (interface language), gl (country) and
+    ceid ("COUNTRY:language") to agree; Bing takes the market (mkt) and `format=rss`."""
+    m = _LOCALE.match(locale)
+    language, region = (m.group(1), m.group(2) or "US") if m else ("en", "US")
+    base = (endpoint or DEFAULT_ENDPOINTS[engine]).rstrip("?")
+    if engine is Engine.BING:
+        params = {"q": query, "format": "rss", "mkt": f"{language}-{region}"}
+    else:
+        params = {
+            "q": query,
+            "hl": locale if m else DEFAULT_LOCALE,
+            "gl": region,
+            "ceid": f"{region}:{language}",
+        }
+    return f"{base}{'&' if '?' in base else '?'}{urlencode(params)}"
+
+
+def watch_query(show: str, season: int) -> str:
+    """What a person would type: the show's name as a phrase and the season."""
+    return f'"{show}" "season {season}"'
+
+
+def unwrap_bing(link: str) -> str:
+    """Bing's apiclick.aspx redirect → the publisher's URL it carries; any other link unchanged."""
+    parts = urlsplit(link)
+    if not parts.path.lower().endswith("/apiclick.aspx") or "bing." not in parts.netloc.lower():
+        return link
+    target = parse_qs(parts.query).get("url", [""])[0]
+    return target if re.match(r"^https?://[^/\s]+", target) else link
+
+
+def strip_outlet(title: str, outlet: str | None) -> str:
+    """ "Show renewed for season 5 - Deadline" → "Show renewed for season 5" (only when the tail
+    is the credited outlet: a dash inside a headline stays)."""
+    if not outlet:
+        return title
+    for dash in (" - ", " – ", " — ", " | "):
+        head, sep, tail = title.rpartition(dash)
+        if sep and head.strip() and _fold(tail) == _fold(outlet):
+            return head.strip()
+    return title
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[‘’'`´]", "", text)  # "season's" and "seasons" are the same headline
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def story_key(title: str) -> str:
+    """The same headline from two outlets or two engines gives the same key."""
+    return "story:" + hashlib.blake2b(_fold(title).encode(), digest_size=12).hexdigest()
+
+
+def _outlet(entry: Any) -> str | None:
+    source = entry.get("source")  # Google: <source url="https://deadline.com">Deadline</source>
+    if isinstance(source, dict) and isinstance(source.get("title"), str) and source["title"].strip():
+        return html_to_text(source["title"])
+    bing = entry.get("news_source")  # Bing: <News:Source>Deadline</News:Source>
+    if isinstance(bing, str) and bing.strip():
+        return html_to_text(bing)
+    return None
+
+
+def parse_news(body: bytes, url: str, source: str) -> list[Document]:
+    """Each story once, with its outlet credited and its publisher's link where one is known."""
+    documents: list[Document] = []
+    seen: set[str] = set()
+    for entry in entries(body, url):
+        outlet = _outlet(entry)
+        title = strip_outlet(html_to_text(entry.get("title", "")), outlet)
+        key = story_key(title)
+        if not title or key in seen:
+            continue
+        seen.add(key)
+        summary = html_to_text(entry.get("summary", ""))
+        # Google's description repeats the headline and the outlet: nothing more to read.
+        if _fold(summary).startswith(_fold(title)):
+            summary = ""
+        link = unwrap_bing(entry.get("link", "") or url)
+        documents.append(Document(source, link, key, title, summary, entry_published(entry), outlet))
+    return documents
