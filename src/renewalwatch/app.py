@@ -262,11 +262,10 @@ def _tell_blind(store: Store, config: Config, outcomes: Sequence[_Outcome], now:
     """Every configured source failing for too long owes each watch one "blind" notice."""
     if any(o.report.ok for o in outcomes) and not any(store.blind_notice_sent(w.key) for w in config.watches):
         return  # a source worked just now and no notice is out: nothing to decide (the daemon's common case)
-    known = {h.name: h for h in store.sources()}
     current = []
     for s in config.sources:
-        h = known.get(s.name)
-        current.append(h if h is not None and h.url == s.url else SourceHealth(s.name, s.url))
+        h = store.source(s.name, s.url)  # matches the masked URL the state keeps
+        current.append(h if h.url == s.url else SourceHealth(s.name, s.url))
     blind = health.is_blind(current, now, config.settings.failing_after)
     for watch in config.watches:
         sent = store.blind_notice_sent(watch.key)

@@ -44,8 +44,17 @@ class _State:
             self._config = default_config(os.environ) if path is None else load(path)
             from renewalwatch import logs
 
-            logs.add_secrets(tuple(d.url for d in self._config.destinations))
+            logs.add_secrets(_secrets(self._config))
         return self._config
+
+
+def _secrets(config: Config) -> tuple[str, ...]:
+    """What the log filter hides even when quoted alone: notify URLs, and source URLs that hold
+    a secret."""
+    from renewalwatch.masking import mask_url
+
+    sources = tuple(s.url for s in config.sources if mask_url(s.url) != s.url)
+    return tuple(d.url for d in config.destinations) + sources
 
 
 @contextmanager
@@ -247,7 +256,7 @@ def _fresh_config(state: _State) -> Config:
     config = default_config(os.environ) if path is None else load(path)
     check_urls(config.destinations, config.origin)
     old = state.config().destinations
-    logs.add_secrets(tuple(d.url for d in (*old, *config.destinations)))
+    logs.add_secrets(_secrets(config) + tuple(d.url for d in old))
     return config
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from renewalwatch.errors import ConfigError
-from renewalwatch.masking import mask_url
+from renewalwatch.masking import mask_opaque, mask_url
 from renewalwatch.models import Source, Trust, Watch
 from renewalwatch.sources import SOURCE_KINDS
 
@@ -91,7 +91,7 @@ def destination(template: str, *, env: Mapping[str, str], where: str, path: str)
 
     url = re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", expand, template).strip()
     if "://" not in url:
-        raise ConfigError(path, where, f"not a notification URL: {mask_url(url)!r}")
+        raise ConfigError(path, where, f"not a notification URL: {mask_opaque(url)!r}")
     key = hashlib.sha256(template.encode()).hexdigest()[:16]
     return Destination(url=url, masked=mask_url(url), key=key)
 

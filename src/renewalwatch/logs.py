@@ -9,9 +9,11 @@ from datetime import UTC, datetime
 
 from renewalwatch.masking import mask_text
 
+_FORMATTER = logging.Formatter()
+
 
 class MaskingFilter(logging.Filter):
-    """Masks URLs in every record (message and arguments), whoever logged it."""
+    """Masks URLs in every record (message, arguments, traceback and stack), whoever logged it."""
 
     def __init__(self, secrets: tuple[str, ...] = ()) -> None:
         super().__init__()
@@ -20,6 +22,14 @@ class MaskingFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.msg = mask_text(record.getMessage(), self.secrets)
         record.args = None
+        # Formatters reuse `exc_text` when it is set: formatted and masked here, a traceback that
+        # quotes a URL (an exception's message, a local in a frame) never shows its secret.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = _FORMATTER.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = mask_text(record.exc_text, self.secrets)
+        if record.stack_info:
+            record.stack_info = mask_text(record.stack_info, self.secrets)
         return True
 
 
@@ -31,8 +41,10 @@ class JsonFormatter(logging.Formatter):
             "logger": record.name,
             "message": record.getMessage(),
         }
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
+        if record.exc_info or record.exc_text:
+            entry["exception"] = record.exc_text or self.formatException(record.exc_info)  # type: ignore[arg-type]
+        if record.stack_info:
+            entry["stack"] = record.stack_info
         return json.dumps(entry, ensure_ascii=False)
 
 

@@ -8,13 +8,15 @@ from datetime import datetime
 
 from renewalwatch.masking import mask_url
 from renewalwatch.models import Change, Watch
+from renewalwatch.untrusted import for_terminal
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile(r"[\u200b-\u200f]")
 
 
 def clean(text: str, limit: int = 600) -> str:
-    """Untrusted feed text: no control or bidi characters, no markup-significant runs, bounded."""
-    text = _CONTROL.sub("", unicodedata.normalize("NFC", text))
+    """Untrusted feed text: no escape sequence, control, bidi or zero-width character, one line,
+    bounded. (Each destination's own markup is neutralised when it is sent: `untrusted`.)"""
+    text = _INVISIBLE.sub("", for_terminal(unicodedata.normalize("NFC", text)))
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -40,7 +42,7 @@ def change_body(change: Change) -> str:
         f'Deciding sentence: "{clean(ev.sentence)}"',
         f"Source: {clean(ev.source, 120)}",
         f"Article: {clean(ev.title, 200)}",
-        f"Link: {clean(ev.url, 500)}",
+        f"Link: {clean(mask_url(ev.url), 500)}",
         f"Published: {_date(ev.published)}",
         f"Previous status: {change.previous.label}",
     ]

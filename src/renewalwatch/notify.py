@@ -14,7 +14,8 @@ from typing import Any, Protocol, TextIO
 
 from renewalwatch.config import Destination
 from renewalwatch.errors import ConfigError, NotifyError
-from renewalwatch.masking import mask_text
+from renewalwatch.masking import mask_opaque, mask_text
+from renewalwatch.untrusted import for_destination, for_terminal, rules_for
 
 logger = logging.getLogger(__name__)
 
@@ -50,10 +51,14 @@ def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
         with _apprise_log() as captured:
             ok = apprise.Apprise().add(dest.url)
         if not ok:
+            # A URL Apprise cannot parse has no known shape: any part of it may be a short secret.
+            opaque = mask_opaque(dest.url)
             reason = next((line.strip() for line in captured.getvalue().splitlines() if line.strip()), "")
-            why = mask_text(reason, (dest.url,)) if reason else "unknown service or malformed URL"
+            why = (
+                mask_text(reason.replace(dest.url, opaque), (dest.url,)) or "unknown service or malformed URL"
+            )
             raise ConfigError(
-                config_origin, f"notify.urls[{i}]", f"Apprise cannot use {dest.masked!r}: {why}"
+                config_origin, f"notify.urls[{i}]", f"Apprise cannot use {opaque!r}: {for_terminal(why)}"
             )
 
 
@@ -66,7 +71,8 @@ class AppriseNotifier:
     def send(self, destination: Destination, title: str, body: str) -> None:
         if destination.is_console:
             stream = self._console or sys.stdout
-            stream.write(f"\n=== {title} ===\n{body}\n")
+            lines = "\n".join(for_terminal(line) for line in body.splitlines())
+            stream.write(f"\n=== {for_terminal(title)} ===\n{lines}\n")
             stream.flush()
             return
         import apprise
@@ -74,6 +80,9 @@ class AppriseNotifier:
         client = apprise.Apprise()
         if not client.add(destination.url):
             raise NotifyError(destination.masked, "Apprise cannot use this URL")
+        # Feed text inside title and body must not ping a channel or disguise a link there.
+        rules = rules_for(destination.url)
+        title, body = for_destination(title, rules), for_destination(body, rules)
         with _apprise_log() as captured:
             ok = client.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
             log = captured.getvalue()

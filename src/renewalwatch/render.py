@@ -1,9 +1,17 @@
-"""What the CLI prints: plain text for people, dicts for --json. No I/O here."""
+"""What the CLI prints: plain text for people, dicts for --json. No I/O here.
+
+Every URL is masked; every string that came from a feed, a page or a server goes through
+`for_terminal` (`t`) before it is printed, so it cannot move the cursor, retitle the window or
+forge a line.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from renewalwatch.masking import mask_url
+from renewalwatch.untrusted import for_terminal as t
 
 if TYPE_CHECKING:  # render is imported by `status`, which must not pay for httpx and the parsers
     from renewalwatch.app import CycleReport
@@ -22,12 +30,13 @@ def cycle_summary(report: CycleReport) -> str:
     for s in report.sources:
         if s.ok:
             detail = f"{s.items} items, {s.new_items} new" if s.outcome == "new" else s.outcome
-            lines.append(f"  ok      {s.name}: {detail}")
+            lines.append(f"  ok      {t(s.name)}: {detail}")
         else:
-            lines.append(f"  {s.outcome.upper():<7} {s.name} <{s.url}>: {s.error}")
+            lines.append(f"  {s.outcome.upper():<7} {t(s.name)} <{t(mask_url(s.url))}>: {t(s.error or '')}")
     for c in report.changes:
-        lines.append(f"{c.watch.label}: {c.current.label} (was {c.previous.label})")
-        lines.append(f'  because: "{c.evidence.sentence}" ({c.evidence.source}: {c.evidence.url})')
+        ev = c.evidence
+        lines.append(f"{t(c.watch.label)}: {c.current.label} (was {c.previous.label})")
+        lines.append(f'  because: "{t(ev.sentence)}" ({t(ev.source)}: {t(mask_url(ev.url))})')
     if not report.changes:
         lines.append("no status changed")
     sent = [d for d in report.deliveries if d.ok]
@@ -35,7 +44,7 @@ def cycle_summary(report: CycleReport) -> str:
     if report.deliveries:
         kept = " (kept, retried on the next check)" if failed else ""
         lines.append(f"notifications: {len(sent)} sent, {len(failed)} failed{kept}")
-        lines += [f"  FAILED  {d.destination}: {d.error}" for d in failed]
+        lines += [f"  FAILED  {t(d.destination)}: {t(d.error or '')}" for d in failed]
     return "\n".join(lines)
 
 
@@ -55,7 +64,7 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
                         "verdict": e.verdict.value,
                         "official": e.official,
                         "stale": e.stale,
-                        "url": e.url,
+                        "url": mask_url(e.url),
                         "title": e.title,
                         "source": e.source,
                         "sentence": e.sentence,
@@ -74,7 +83,7 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
     sources = [
         {
             "name": h.name,
-            "url": h.url,
+            "url": mask_url(h.url),
             "ok": h.consecutive_failures == 0 and not h.disabled,
             "last_checked": _iso(h.last_checked),
             "last_success": _iso(h.last_success),
@@ -124,31 +133,31 @@ def status_text(data: dict[str, Any]) -> str:
             else ""
         )
         lines.append(
-            f"{w['show']} season {w['season']}: {label}" + (f" since {w['since']}" if w["since"] else "")
+            f"{t(w['show'])} season {w['season']}: {label}" + (f" since {w['since']}" if w["since"] else "")
         )
         for e in w["evidence"][:5]:
             lines.append(
-                f'  - {e["verdict"]}{" (official)" if e["official"] else ""}: "{e["sentence"][:160]}"'
+                f'  - {e["verdict"]}{" (official)" if e["official"] else ""}: "{t(e["sentence"])[:160]}"'
             )
-            lines.append(f"    {e['source']}: {e['title'][:100]} <{e['url']}>")
+            lines.append(f"    {t(e['source'])}: {t(e['title'])[:100]} <{t(e['url'])}>")
     lines.append("")
     lines.append("sources:")
     if not data["sources"]:
         lines.append("  (not checked yet)")
     for s in data["sources"]:
         if s["disabled"]:
-            state = f"DISABLED: {s['disabled']}"
+            state = f"DISABLED: {t(s['disabled'])}"
         elif s["ok"]:
             state = f"ok, last success {s['last_success']}"
         else:
-            state = f"FAILING x{s['consecutive_failures']}: {s['last_error']} (next try {s['next_attempt']})"
-        lines.append(f"  {s['name']}: {state}")
+            state = f"FAILING x{s['consecutive_failures']}: {t(s['last_error'] or '')} (next try {s['next_attempt']})"
+        lines.append(f"  {t(s['name'])}: {state}")
     lines.append("")
     lines.append(f"notifications owed: {len(data['owed'])}")
     for o in data["owed"]:
         gone = "" if o["configured"] else " [destination no longer configured]"
         lines.append(
-            f"  {o['destination']}: {o['title']} (attempts {o['attempts']}, last error: {o['last_error']}){gone}"
+            f"  {t(o['destination'])}: {t(o['title'])} (attempts {o['attempts']}, last error: {t(o['last_error'] or '')}){gone}"
         )
     return "\n".join(lines)
 
@@ -173,13 +182,13 @@ def classification_text(path: str, title: str, c: Classification, explain: bool)
     verdict = c.verdict.value
     if c.verdict.decisive:
         verdict += " — official" if c.official else " — reported"
-    lines = [f"{path}: {verdict}" + (f" (season {c.season})" if c.season else "")]
+    lines = [f"{t(path)}: {verdict}" + (f" (season {c.season})" if c.season else "")]
     if explain:
-        lines.append(f"  title:      {title}")
+        lines.append(f"  title:      {t(title)}")
         lines.append(f"  rule:       {c.rule}")
-        lines.append(f"  sentence:   {c.sentence!r}")
+        lines.append(f"  sentence:   {t(c.sentence)!r}")
         lines.append(
             f"  confidence: {c.confidence:.2f}{'  (stale: recalls an earlier decision)' if c.stale else ''}"
         )
-        lines += [f"  also:       {n}" for n in c.notes]
+        lines += [f"  also:       {t(n)}" for n in c.notes]
     return "\n".join(lines)

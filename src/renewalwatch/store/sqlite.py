@@ -5,12 +5,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from renewalwatch.errors import StoreError
+from renewalwatch.masking import mask_text, mask_url
 from renewalwatch.models import Evidence, Status, Verdict, WatchState
 from renewalwatch.store.schema import APPLICATION_ID, MIGRATIONS
 
@@ -153,17 +154,20 @@ class Store:
         row = self._x("SELECT * FROM source WHERE name = ?", (name,)).fetchone()
         if row is None:
             return SourceHealth(name, url)
-        return _health(row)
+        health = _health(row)
+        # The state keeps the masked URL: the same masked URL is the same source.
+        return replace(health, url=url) if health.url in (url, mask_url(url)) else health
 
     def sources(self) -> list[SourceHealth]:
+        """Every source's health; `url` is the masked URL the state keeps."""
         return [_health(r) for r in self._x("SELECT * FROM source ORDER BY name")]
 
     def save_source(self, h: SourceHealth) -> None:
         self._x(
             "INSERT OR REPLACE INTO source VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                h.name, h.url, h.etag, h.last_modified, h.body_hash, _iso(h.last_checked),
-                _iso(h.last_success), h.last_error, _iso(h.failing_since), h.consecutive_failures,
+                h.name, mask_url(h.url), h.etag, h.last_modified, h.body_hash, _iso(h.last_checked),
+                _iso(h.last_success), h.last_error and mask_text(h.last_error), _iso(h.failing_since), h.consecutive_failures,
                 _iso(h.next_attempt), h.disabled, int(h.failing_notice_sent),
             ),
         )  # fmt: skip
@@ -180,7 +184,7 @@ class Store:
         self._x(
             "INSERT INTO item VALUES (?,?,?,?,?,?,?) ON CONFLICT (source, key) DO UPDATE SET"
             " content_hash = excluded.content_hash, title = excluded.title",
-            (source, key, content_hash, url, title, _iso(published), seen.isoformat()),
+            (source, key, content_hash, mask_url(url), title, _iso(published), seen.isoformat()),
         )
 
     # --- watches ---------------------------------------------------------------------------
@@ -231,7 +235,7 @@ class Store:
             "INSERT INTO evidence (watch, verdict, official, season, sentence, rule, stale, source, url,"
             " title, published, found_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (e.watch_key, e.verdict.value, int(e.official), e.season, e.sentence, e.rule, int(e.stale),
-             e.source, e.url, e.title, _iso(e.published), e.found_at.isoformat()),
+             e.source, mask_url(e.url), e.title, _iso(e.published), e.found_at.isoformat()),
         )  # fmt: skip
         return int(cur.lastrowid or 0)
 
