@@ -86,7 +86,7 @@ def test_each_bad_source_fails_alone_and_the_good_one_still_alerts(
     assert run.code == 1, run.all
     assert "Traceback" not in run.all
     assert f"checked {len(BAD) + 1} sources: 1 ok, {len(BAD)} failed" in run.out
-    assert "ok      TV Ledger: 3 items, 3 new" in run.out
+    assert "ok      TV Ledger: 3 items, 2 about your shows, 2 new" in run.out
     failures = failed_lines(run)
     assert set(failures) == set(BAD)
     for name, (path, reason) in BAD.items():

@@ -204,7 +204,7 @@ def test_a_changed_feed_does_not_re_announce_old_items(
     run = check(config)
     assert run.code == 0, run.all
     assert site.statuses("/feed.xml") == [200]
-    assert "ok      Ledger: 4 items, 1 new" in run.out
+    assert "ok      Ledger: 4 items, 2 about your shows, 0 new" in run.out  # the new item is not ours
     assert receiver.titles() == [REPORTED]
 
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from renewalwatch.errors import ParseError
-from renewalwatch.sources import SOURCE_KINDS, parse_feed, parse_page
-from renewalwatch.sources.prefilter import check_well_formed, mentions_any
+from renewalwatch.sources import SOURCE_KINDS, parse_feed, parse_page, read_feed, read_page
+from renewalwatch.sources.prefilter import check_feed_shape, mentions_any
 from tests.helpers import fixture_bytes
 
 URL = "http://127.0.0.1:9/source"
@@ -16,8 +16,8 @@ URL = "http://127.0.0.1:9/source"
 
 def test_the_registry_is_explicit() -> None:
     assert set(SOURCE_KINDS) == {"feed", "page"}
-    assert SOURCE_KINDS["feed"] is parse_feed
-    assert SOURCE_KINDS["page"] is parse_page
+    assert SOURCE_KINDS["feed"] is read_feed
+    assert SOURCE_KINDS["page"] is read_page
 
 
 # --- feeds ----------------------------------------------------------------------------------
@@ -92,14 +92,15 @@ def test_what_is_not_a_feed_is_a_parse_error_naming_the_url(body: bytes, message
 
 def test_feeds_that_name_no_watched_show_are_only_checked_for_shape() -> None:
     """The prefilter skips parsing, but a broken feed is still reported, not read as "no news"."""
-    assert mentions_any(fixture_bytes("tvledger/report.xml"), ["Ballard"])
-    assert not mentions_any(fixture_bytes("bad/mismatched.xml"), ["Ballard", "Renée"])
-    check_well_formed("feed", fixture_bytes("screenwire/quiet.atom"), URL)  # fine: no error
+    assert mentions_any(fixture_bytes("tvledger/report.xml").decode(), ["Ballard"])
+    assert not mentions_any(fixture_bytes("bad/mismatched.xml").decode(), ["Ballard", "Renée"])
+    check_feed_shape(fixture_bytes("screenwire/quiet.atom").decode(), URL)  # fine: no error
     with pytest.raises(ParseError, match="malformed feed XML"):
-        check_well_formed("feed", fixture_bytes("bad/mismatched.xml"), URL)
+        check_feed_shape(fixture_bytes("bad/mismatched.xml").decode(), URL)
     with pytest.raises(ParseError, match="HTML page"):
-        check_well_formed("feed", fixture_bytes("bad/error-page.html"), URL)
-    check_well_formed("page", b"<p>unclosed", URL)  # pages are forgiving HTML
+        check_feed_shape(fixture_bytes("bad/error-page.html").decode(), URL)
+    with pytest.raises(ParseError, match="malformed feed XML"):
+        read_feed(fixture_bytes("bad/mismatched.xml").decode(), URL, "S", ["Nobody Named This"])
 
 
 # --- pages ----------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ evidence, status changes and the notifications they owe) is committed in one tra
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import hmac
 import logging
 import secrets
@@ -16,16 +15,15 @@ from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from renewalwatch import health, message
+from renewalwatch import health, message, reading
 from renewalwatch.config import Config, Destination
 from renewalwatch.decide import fold
 from renewalwatch.errors import FetchError, ParseError, RetryLater
 from renewalwatch.fetch import Fetcher, FetchResult, Gone, HttpFetcher, Validators
-from renewalwatch.models import Change, Document, Evidence, Source, Verdict, Watch
+from renewalwatch.models import Change, Document, Evidence, Source
 from renewalwatch.notify import Notifier, check_urls
 from renewalwatch.outbox import Delivery, deliver_owed
-from renewalwatch.sources import SOURCE_KINDS
-from renewalwatch.sources.prefilter import check_well_formed, mentions_any
+from renewalwatch.sources import Reading
 from renewalwatch.store import SourceHealth, Store
 
 logger = logging.getLogger(__name__)
@@ -40,6 +38,7 @@ class SourceReport:
     url: str
     outcome: str  # new, unchanged, not-modified, skipped, disabled, failed
     items: int = 0
+    named: int = 0  # items that name a watched show (the others are neither parsed nor stored)
     new_items: int = 0
     bytes_read: int = 0
     error: str | None = None
@@ -101,29 +100,9 @@ def _failed(
     )
 
 
-def read_documents(source: Source, body: bytes, url: str, names: Sequence[str]) -> list[Document]:
-    """Parse only what could matter: bytes that name no watched show are checked, not parsed."""
-    if not mentions_any(body, names):
-        check_well_formed(source.kind, body, url)
-        return []
-    return SOURCE_KINDS[source.kind](body, url, source.name)
-
-
-def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime) -> list[Evidence]:
-    # Imported here: compiling the classifier's patterns costs ~50 ms, and a quiet cycle reads nothing.
-    from renewalwatch.classify import classify
-
-    evidence = []
-    for watch in watches:
-        c = classify(doc.title, doc.text, watch, source.trust)
-        if c.verdict is Verdict.UNRELATED:
-            continue
-        ev = Evidence(
-            watch.key, c.verdict, c.official, c.season, c.sentence, c.rule, c.stale,
-            source.name, doc.url, doc.title, doc.published, now,
-        )  # fmt: skip
-        evidence.append(ev)
-    return evidence
+def read_documents(source: Source, result: FetchResult, names: Sequence[str]) -> Reading:
+    """Parse only what could matter: items that name no watched show are counted, not parsed."""
+    return reading.read_body(source.kind, result.body, source.url, source.name, names, result.charset)
 
 
 async def _check_source(
@@ -152,7 +131,7 @@ async def _check_source(
                 SourceReport(source.name, source.url, "unchanged", bytes_read=result.bytes_read), ok
             )
         names = [n for w in config.watches for n in w.names]
-        documents = read_documents(source, result.body, source.url, names)
+        read = read_documents(source, result, names)
         ok = replace(ok, body_hash=result.body_hash)
     except Gone as e:
         disabled = replace(_failed(health, e.message, now, cap), disabled=e.message)
@@ -165,15 +144,21 @@ async def _check_source(
             SourceReport(source.name, source.url, "failed", error=e.message),
             _failed(health, e.message, now, cap),
         )
-    outcome = _Outcome(
-        SourceReport(source.name, source.url, "new", items=len(documents), bytes_read=result.bytes_read), ok
+    report = SourceReport(
+        source.name,
+        source.url,
+        "new",
+        items=read.items,
+        named=len(read.documents),
+        bytes_read=result.bytes_read,
     )
-    for doc in documents:
-        digest = hashlib.blake2b(f"{doc.title}\n{doc.text}".encode(), digest_size=12).hexdigest()
+    outcome = _Outcome(report, ok)
+    for doc in read.documents:
+        digest = reading.item_digest(doc)
         if store.item_hash(source.name, doc.guid) == digest:
             continue
         outcome.items.append((doc, digest))
-        outcome.evidence.extend(judge(doc, config.watches, source, now))
+        outcome.evidence.extend(reading.judge(doc, config.watches, source, now))
     outcome.report = replace(outcome.report, new_items=len(outcome.items))
     return outcome
 

@@ -182,16 +182,16 @@ def status(state: _State, as_json: bool) -> None:
 def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tuple[str, ...], trust: str,
                  as_json: bool, explain: bool, files: tuple[Path, ...]) -> None:  # fmt: skip
     """Classify local HTML, text or feed files; no state, no network."""
-    from renewalwatch.classify import classify, strongest
+    from renewalwatch.classify import strongest
     from renewalwatch.models import Trust, Watch
-    from renewalwatch.reading import read_file
+    from renewalwatch.reading import NOT_NAMED, classify_each, read_file
     from renewalwatch.render import classification_data, classification_text
 
     watch = Watch(show=show, season=season, aliases=aliases, exclude=exclude)
     failed = False
     for path in files:
         try:
-            docs = read_file(path)
+            docs = read_file(path, watch.names)  # as `check` reads: only what names the show
         except OSError as e:
             click.echo(f"renewalwatch: error: {path}: cannot read: {e.strerror or e}", err=True)
             failed = True
@@ -200,7 +200,7 @@ def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tupl
             click.echo(f"renewalwatch: error: {e}", err=True)
             failed = True
             continue
-        result = strongest([classify(d.title, d.text, watch, Trust(trust)) for d in docs])
+        result = strongest(classify_each(docs, watch, Trust(trust))) if docs else NOT_NAMED
         title = next((d.title for d in docs if d.title), "")
         if as_json:
             click.echo(json.dumps(classification_data(str(path), title, result, explain), ensure_ascii=False))

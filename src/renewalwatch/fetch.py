@@ -44,6 +44,7 @@ class FetchResult:
     body_hash: str | None
     status: int
     bytes_read: int
+    charset: str | None = None  # the Content-Type header's charset parameter
 
 
 class Fetcher(Protocol):
@@ -193,6 +194,7 @@ class HttpFetcher:
                 hashlib.blake2b(body, digest_size=16).hexdigest(),
                 response.status_code,
                 size,
+                response.charset_encoding,
             )
 
 

@@ -1,14 +1,27 @@
-"""Turn a local file or a corpus case into Documents: HTML page, feed, or plain text."""
+"""The one path from bytes to verdicts, which `check` and `classify` both take: decode (charset),
+keep only what names a watched show (the source kind's reader), then classify each document.
+
+Also a local file or a corpus case as Documents: HTML page, feed, or plain text.
+"""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
-from renewalwatch.models import Document
-from renewalwatch.sources import parse_feed, parse_page
+from renewalwatch.errors import ParseError
+from renewalwatch.models import Classification, Document, Evidence, Source, Trust, Verdict, Watch
+from renewalwatch.sources import SOURCE_KINDS, Reading
+from renewalwatch.sources.charset import decode
 from renewalwatch.sources.markup import looks_like_html_page
+from renewalwatch.textnorm import fold
 
 FORMATS = ("text", "html", "feed")
+# The verdict on a file none of whose documents names the show: the classifier's own words for it.
+NOT_NAMED = Classification(Verdict.UNRELATED, False, None, 0.95, "", "show not named")
+_KIND_OF_FORMAT = {"feed": "feed", "html": "page"}
 
 
 def sniff(body: bytes, name: str = "") -> str:
@@ -17,28 +30,67 @@ def sniff(body: bytes, name: str = "") -> str:
         return "feed"
     if suffix in (".html", ".htm"):
         return "html"
-    head = body[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if looks_like_html_page(body):
+    try:
+        head = decode(body[:1024], name).text
+    except ParseError:  # an unknown charset: the bytes' ASCII is enough to tell the format
+        head = body[:1024].decode("latin-1")
+    head = head.lstrip("\ufeff \t\r\n").lower()
+    if looks_like_html_page(head.encode()):
         return "html"
-    if head.startswith(b"<?xml") or head.startswith((b"<rss", b"<feed", b"<rdf")):
+    if head.startswith(("<?xml", "<rss", "<feed", "<rdf")):
         return "feed"
     return "text"
 
 
-def documents(fmt: str, title: str, body: str | bytes, origin: str) -> list[Document]:
+def read_body(
+    kind: str, body: bytes, url: str, source: str, names: Sequence[str] | None, charset: str | None = None
+) -> Reading:
+    """What a fetched body holds, in any charset: the documents naming one of `names` (all
+    when None). `kind` is a source kind; `charset` the HTTP header's, when there was one."""
+    return SOURCE_KINDS[kind](decode(body, url, charset).text, url, source, names)
+
+
+def classify_each(docs: Iterable[Document], watch: Watch, trust: Trust) -> list[Classification]:
+    # Imported here: compiling the classifier's patterns costs ~50 ms, and a quiet cycle reads nothing.
+    from renewalwatch.classify import classify
+
+    return [classify(d.title, d.text, watch, trust) for d in docs]
+
+
+def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime) -> list[Evidence]:
+    """What one document says about each watch, as evidence; silence about a watch is none."""
+    evidence = []
+    for watch in watches:
+        [c] = classify_each([doc], watch, source.trust)
+        if c.verdict is Verdict.UNRELATED:
+            continue
+        ev = Evidence(
+            watch.key, c.verdict, c.official, c.season, c.sentence, c.rule, c.stale,
+            source.name, doc.url, doc.title, doc.published, now,
+        )  # fmt: skip
+        evidence.append(ev)
+    return evidence
+
+
+def item_digest(doc: Document) -> str:
+    """Whether an item changed, blind to typesetting: re-encoded quotes or entities are no news."""
+    return hashlib.blake2b(fold(f"{doc.title}\n{doc.text}").encode(), digest_size=12).hexdigest()
+
+
+def documents(
+    fmt: str, title: str, body: str | bytes, origin: str, names: Sequence[str] | None = None
+) -> list[Document]:
     """Documents from one input; for "text" the title is given, or is the first line."""
     raw = body.encode() if isinstance(body, str) else body
-    if fmt == "feed":
-        return parse_feed(raw, origin, origin)
-    if fmt == "html":
-        return parse_page(raw, origin, origin)
-    text = raw.decode("utf-8", errors="replace")
+    if fmt in _KIND_OF_FORMAT:
+        return list(read_body(_KIND_OF_FORMAT[fmt], raw, origin, origin, names).documents)
+    text = decode(raw, origin).text
     if not title:
         first, _, rest = text.strip().partition("\n")
         title, text = first.strip(), rest
     return [Document(origin, origin, origin, title, text)]
 
 
-def read_file(path: Path) -> list[Document]:
+def read_file(path: Path, names: Sequence[str] | None = None) -> list[Document]:
     body = path.read_bytes()
-    return documents(sniff(body, path.name), "", body, str(path))
+    return documents(sniff(body, path.name), "", body, str(path), names)

@@ -14,7 +14,7 @@ from renewalwatch.masking import mask_url
 from renewalwatch.untrusted import for_terminal as t
 
 if TYPE_CHECKING:  # render is imported by `status`, which must not pay for httpx and the parsers
-    from renewalwatch.app import CycleReport
+    from renewalwatch.app import CycleReport, SourceReport
     from renewalwatch.config import Config
     from renewalwatch.models import Classification
     from renewalwatch.store import Store
@@ -24,12 +24,20 @@ def _iso(when: datetime | None) -> str | None:
     return when.isoformat(timespec="seconds") if when else None
 
 
+def _items(s: SourceReport) -> str:
+    """ "30 items, none about your shows": a feed with news, none of it ours, is not a broken feed."""
+    count = f"{s.items} item{'' if s.items == 1 else 's'}"
+    if not s.named:
+        return f"{count}, none about your shows" if s.items else "no items"
+    return f"{count}, {s.named} about your shows, {s.new_items} new"
+
+
 def cycle_summary(report: CycleReport) -> str:
     ok = sum(s.ok for s in report.sources)
     lines = [f"checked {len(report.sources)} sources: {ok} ok, {len(report.sources) - ok} failed"]
     for s in report.sources:
         if s.ok:
-            detail = f"{s.items} items, {s.new_items} new" if s.outcome == "new" else s.outcome
+            detail = _items(s) if s.outcome == "new" else s.outcome
             lines.append(f"  ok      {t(s.name)}: {detail}")
         else:
             lines.append(f"  {s.outcome.upper():<7} {t(s.name)} <{t(mask_url(s.url))}>: {t(s.error or '')}")

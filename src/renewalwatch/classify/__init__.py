@@ -19,6 +19,7 @@ from renewalwatch.classify.seasons import Seasons, find_seasons
 from renewalwatch.classify.subject import HEADING, PARENTHETICAL, subject, words
 from renewalwatch.classify.text import Sentence, split_clauses, split_sentences
 from renewalwatch.models import Classification, Trust, Verdict, Watch
+from renewalwatch.textnorm import normalize
 
 __all__ = ["Finding", "classify", "strongest"]
 
@@ -344,6 +345,7 @@ def _future_talk(sentences: list[Sentence], naming: frozenset[int], season: int)
 
 def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) -> Classification:
     """Classify one document (title and plain text) for one watched show and season."""
+    title, text = normalize(title), normalize(text)  # the one normalisation the matcher's names had
     m = matcher(watch.names, watch.exclude, watch.context)
     blob = f"{title}\n{text}"
     if not m.names.search(blob):

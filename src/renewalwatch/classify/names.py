@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from renewalwatch.classify import lexicon as lx
+from renewalwatch.textnorm import accent_insensitive, normalize, strip_accents
 
 NETWORK_WORDS = frozenset(
     "prime video amazon amazon's netflix hbo max hulu apple tv+ peacock paramount+ nbc cbs abc fox "
@@ -57,11 +58,18 @@ class Matcher:
 
 @lru_cache(maxsize=256)
 def matcher(names: tuple[str, ...], exclude: tuple[str, ...], context: tuple[str, ...]) -> Matcher:
-    variants = sorted({v for n in names for v in (n, n.upper(), n.title())}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in variants) + r")(?:'s)?(?![\w-])")
-    ex = re.compile("|".join(re.escape(e) for e in exclude), re.I) if exclude else None
-    ctx = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in context) + r")\b", re.I) if context else None
+    """Patterns over text that went through `textnorm.normalize`, as the configured terms do here;
+    every letter also matches its accented forms ("Elite" finds "Élite")."""
+    plain = [strip_accents(normalize(n)) for n in names]
+    variants = sorted({v for n in plain for v in (n, n.upper(), n.title())}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(_term(v) for v in variants) + r")(?:'s)?(?![\w-])")
+    ex = re.compile("|".join(_term(e) for e in exclude), re.I) if exclude else None
+    ctx = re.compile(r"\b(?:" + "|".join(_term(c) for c in context) + r")\b", re.I) if context else None
     return Matcher(pattern, ex, ctx)
+
+
+def _term(text: str) -> str:
+    return accent_insensitive(re.escape(strip_accents(normalize(text))))
 
 
 @lru_cache(maxsize=4096)  # asked of each sentence and clause several times in one reading

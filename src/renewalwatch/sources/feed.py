@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -11,8 +13,9 @@ import feedparser
 
 from renewalwatch.errors import ParseError
 from renewalwatch.models import Document
-from renewalwatch.sources.markup import html_to_text, looks_like_html_page
-from renewalwatch.sources.prefilter import refuse_entities
+from renewalwatch.sources.charset import decode
+from renewalwatch.sources.markup import html_to_text
+from renewalwatch.sources.prefilter import Reading, check_feed_shape, mentions_any, naming, split_items
 
 
 def entry_published(entry: Any) -> datetime | None:
@@ -23,18 +26,47 @@ def entry_published(entry: Any) -> datetime | None:
     return None
 
 
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HARMLESS = frozenset({"CharacterEncodingOverride", "NonXMLContentType"})
 
 
-def entries(body: bytes, url: str) -> list[Any]:
-    """feedparser's entries; an HTML page or unreadable XML is a ParseError, not "no news"."""
-    if not body.strip():
-        raise ParseError(url, "empty response, expected a feed")
-    if looks_like_html_page(body):
-        raise ParseError(url, "got an HTML page, not an RSS/Atom feed")
-    refuse_entities(body, url)
+def entries(body: bytes | str, url: str) -> list[Any]:
+    """feedparser's entries of a whole feed; an HTML page or unreadable XML is a ParseError."""
+    text = decode(body, url).text if isinstance(body, bytes) else body
+    check_feed_shape(text, url)
+    return _parsed(text, url)
+
+
+def parse_feed(body: bytes | str, url: str, source: str) -> list[Document]:
+    """Every entry as a Document; an HTML page or unreadable XML is a ParseError, not "no news"."""
+    return list(read_feed(decode(body, url).text if isinstance(body, bytes) else body, url, source).documents)
+
+
+def read_feed(text: str, url: str, source: str, names: Sequence[str] | None = None) -> Reading:
+    """The entries naming one of `names` (all when None) as Documents; the others are counted,
+    never parsed. The whole feed's shape is checked either way."""
+    check_feed_shape(text, url)
+    split = split_items(text)
+    kept = list(split.items) if names is None else naming(split.items, names)
+    if not kept:
+        return Reading(len(split.items), ())
+    try:
+        return Reading(len(split.items), tuple(_documents(_parsed(split.keeping(kept), url), url, source)))
+    except ParseError:
+        if len(kept) == len(split.items):
+            raise
+    # The scan split inside something (an <item> in a CDATA section): read the whole feed.
+    documents = _documents(_parsed(text, url), url, source)
+    assert names is not None
+    return Reading(
+        len(split.items), tuple(d for d in documents if mentions_any(f"{d.title}\n{d.text}", names))
+    )
+
+
+def _parsed(xml_text: str, url: str) -> list[Any]:
     # Never let feedparser fetch; sanitising and URI resolution are skipped because only text is read.
-    parsed = feedparser.parse(body, sanitize_html=False, resolve_relative_uris=False)
+    xml_text = _XML_DECL.sub("", xml_text, count=1).lstrip("\ufeff")  # now UTF-8, whatever it said
+    parsed = feedparser.parse(xml_text.encode("utf-8"), sanitize_html=False, resolve_relative_uris=False)
     found = parsed.get("entries", [])
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if problem is not None and type(problem).__name__ not in _HARMLESS:
@@ -45,10 +77,9 @@ def entries(body: bytes, url: str) -> list[Any]:
     return list(found)
 
 
-def parse_feed(body: bytes, url: str, source: str) -> list[Document]:
-    """Every entry as a Document."""
+def _documents(found: list[Any], url: str, source: str) -> list[Document]:
     documents = []
-    for entry in entries(body, url):
+    for entry in found:
         title = html_to_text(entry.get("title", ""))
         parts = [html_to_text(c.get("value", "")) for c in entry.get("content", [])]
         summary = html_to_text(entry.get("summary", ""))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from bs4 import BeautifulSoup, Tag
 
 from renewalwatch.errors import ParseError
 from renewalwatch.models import Document
+from renewalwatch.sources.charset import decode
+from renewalwatch.sources.prefilter import Reading, mentions_any
 
 _CHROME = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button")
 _CHROME_ATTR = re.compile(
@@ -37,7 +40,17 @@ def _published(soup: BeautifulSoup) -> datetime | None:
     return None
 
 
-def parse_page(body: bytes, url: str, source: str) -> list[Document]:
+def read_page(text: str, url: str, source: str, names: Sequence[str] | None = None) -> Reading:
+    """The page as one Document when it names one of `names` (always when None); a page that
+    names none is not parsed."""
+    if names is not None and text.strip() and not mentions_any(text, names):
+        return Reading(1, ())
+    return Reading(1, tuple(parse_page(text, url, source)))
+
+
+def parse_page(body: bytes | str, url: str, source: str) -> list[Document]:
+    if isinstance(body, bytes):
+        body = decode(body, url).text
     if not body.strip():
         raise ParseError(url, "empty response, expected an HTML page")
     soup = BeautifulSoup(body, "html.parser")
