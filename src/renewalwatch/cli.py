@@ -178,12 +178,13 @@ def status(state: _State, as_json: bool) -> None:
 @click.option(
     "--explain", is_flag=True, help="Show the rule and sentence that decided, and what else was weighed."
 )
+@click.option("--items", is_flag=True, help="One verdict per feed item that names the show, with its link.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tuple[str, ...], trust: str,
-                 as_json: bool, explain: bool, files: tuple[Path, ...]) -> None:  # fmt: skip
+                 as_json: bool, explain: bool, items: bool, files: tuple[Path, ...]) -> None:  # fmt: skip
     """Classify local HTML, text or feed files; no state, no network."""
     from renewalwatch.classify import strongest
-    from renewalwatch.models import Trust, Watch
+    from renewalwatch.models import Classification, Trust, Watch
     from renewalwatch.reading import NOT_NAMED, classify_each, read_file
     from renewalwatch.render import classification_data, classification_text
 
@@ -200,12 +201,19 @@ def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tupl
             click.echo(f"renewalwatch: error: {e}", err=True)
             failed = True
             continue
-        result = strongest(classify_each(docs, watch, Trust(trust))) if docs else NOT_NAMED
-        title = next((d.title for d in docs if d.title), "")
-        if as_json:
-            click.echo(json.dumps(classification_data(str(path), title, result, explain), ensure_ascii=False))
+        results = classify_each(docs, watch, Trust(trust))
+        verdicts: list[tuple[str, str | None, Classification]]
+        if items:
+            verdicts = [(d.title, d.url, c) for d, c in zip(docs, results, strict=True)]
         else:
-            click.echo(classification_text(str(path), title, result, explain))
+            title = next((d.title for d in docs if d.title), "")
+            verdicts = [(title, None, strongest(results) if docs else NOT_NAMED)]
+        for title, url, result in verdicts:
+            if as_json:
+                data = classification_data(str(path), title, result, explain, url)
+                click.echo(json.dumps(data, ensure_ascii=False))
+            else:
+                click.echo(classification_text(str(path), title, result, explain, url))
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 

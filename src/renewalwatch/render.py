@@ -170,9 +170,12 @@ def status_text(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def classification_data(path: str, title: str, c: Classification, explain: bool) -> dict[str, Any]:
+def classification_data(
+    path: str, title: str, c: Classification, explain: bool, url: str | None = None
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "file": path,
+        **({"url": url} if url is not None else {}),
         "title": title,
         "verdict": c.verdict.value,
         "official": c.official,
@@ -186,11 +189,14 @@ def classification_data(path: str, title: str, c: Classification, explain: bool)
     return data
 
 
-def classification_text(path: str, title: str, c: Classification, explain: bool) -> str:
+def classification_text(
+    path: str, title: str, c: Classification, explain: bool, url: str | None = None
+) -> str:
     verdict = c.verdict.value
     if c.verdict.decisive:
         verdict += " — official" if c.official else " — reported"
-    lines = [f"{t(path)}: {verdict}" + (f" (season {c.season})" if c.season else "")]
+    where = f"{t(path)} <{t(mask_url(url))}>" if url is not None else t(path)
+    lines = [f"{where}: {verdict}" + (f" (season {c.season})" if c.season else "")]
     if explain:
         lines.append(f"  title:      {t(title)}")
         lines.append(f"  rule:       {c.rule}")

@@ -5,7 +5,8 @@ an ASCII-readable declaration cannot claim UTF-16); an HTML `<meta charset>`; th
 Content-Type charset; then a sniff (UTF-8 if it decodes, else Windows-1252). A candidate that
 does not decode strictly gives way to the next; when none does, the first known one decodes
 with replacement characters, since one bad byte must not lose a feed's news. Any text codec
-Python knows is accepted; a body that only an unknown one could decode is a `ParseError`.
+Python knows is accepted; a body labelled with an unknown one that no other candidate decodes
+is a `ParseError`.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def decode(body: bytes, url: str, http_charset: str | None = None) -> Decoded:
         return Decoded(body.decode("utf-8"), "utf-8", True)
     except UnicodeDecodeError:
         pass
-    if unknown is not None and not known:
+    if unknown is not None:  # what the body says it is cannot be read, and nothing else fits
         label, where = unknown
         raise ParseError(url, f"unknown character encoding {label!r} (from {where})")
     return _decode_with(body, known[0] if known else "cp1252")
