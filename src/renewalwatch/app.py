@@ -89,7 +89,8 @@ def _failed(
     health: SourceHealth, error: str, now: datetime, cap: float, wait: float | None = None
 ) -> SourceHealth:
     failures = health.consecutive_failures + 1
-    delay = max(wait or 0.0, backoff(failures, cap))
+    # A server's Retry-After is honoured up to backoff_cap: it cannot silence a source for years.
+    delay = min(cap, max(wait or 0.0, backoff(failures, cap)))
     return replace(
         health,
         last_checked=now,

@@ -158,7 +158,8 @@ def status(state: _State, as_json: bool) -> None:
 
     with _errors():
         config = state.config()
-        store = Store(config.settings.state)
+        # Reading never writes: no state yet is shown as an empty one, and nothing is created.
+        store = Store.for_reading(config.settings.state) or Store(Path(":memory:"))
         try:
             data = status_data(config, store)
         finally:
@@ -308,7 +309,7 @@ def run_cmd(ctx: click.Context, wait: float) -> None:
 def health_cmd(state: _State, max_age: str | None) -> None:
     """Exit 0 if checks run and notifications get out, else 1 with the reason (for containers)."""
     from renewalwatch.config import parse_duration
-    from renewalwatch.health import problem
+    from renewalwatch.health import blind_problem, problem
     from renewalwatch.store import Store
 
     with _errors():
@@ -319,17 +320,29 @@ def health_cmd(state: _State, max_age: str | None) -> None:
             if max_age
             else 2 * min(src.every or s.every for src in config.sources)
         )
-        if not s.state.exists():
+        store = Store.for_reading(s.state)
+        if store is None:
             _fail(f"unhealthy: no state file at {s.state}: no check has run yet", EXIT_FAILED)
-        store = Store(s.state)
+            return
         try:
             last = store.last_cycle()
             configured = {d.key for d in config.destinations}
             owed = [r.created_at for r in store.owed() if r.destination in configured]
+            known = {h.name: h.last_success for h in store.sources()}
         finally:
             store.close()
     finished = last[0] if last else None
-    reason = problem(finished, owed, _now(), max_age=limit, retry_window=s.retry_window)
+    now = _now()
+    windows = [
+        (
+            known.get(src.name),
+            parse_duration(max_age, "--max-age", "command line") if max_age else 2 * (src.every or s.every),
+        )
+        for src in config.sources
+    ]
+    reason = problem(finished, owed, now, max_age=limit, retry_window=s.retry_window) or blind_problem(
+        windows, now
+    )
     if reason:
         _fail(f"unhealthy: {reason}", EXIT_FAILED)
     click.echo(f"ok: last check finished at {finished:%Y-%m-%d %H:%M:%S} UTC" if finished else "ok")

@@ -6,7 +6,9 @@ RenewalwatchError
 │   └── RetryLater     the server asked us to come back later (429/503 with Retry-After)
 ├── ParseError         fetched bytes are not what the source's kind expects (url)
 ├── StoreError         the state file cannot be used (path)
-│   └── StateLockedError   another renewalwatch holds the state file
+│   ├── StateLockedError   another renewalwatch holds the state file
+│   └── StateAccessError   the file or its folder cannot be read or written (permissions, a
+│                          read-only or full disk): nothing is wrong with its content
 ├── NotifyError        a notification could not be handed to a destination (masked url)
 └── CorpusError        a labelled corpus case is malformed (path)
 """
@@ -58,6 +60,10 @@ class StoreError(RenewalwatchError):
 
 class StateLockedError(StoreError):
     """Another process holds the state file's lock."""
+
+
+class StateAccessError(StoreError):
+    """The state file or its folder cannot be read or written; its content may be fine."""
 
 
 class NotifyError(RenewalwatchError):

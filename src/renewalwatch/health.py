@@ -86,6 +86,20 @@ def problem(
     return None
 
 
+def blind_problem(sources: Sequence[tuple[datetime | None, float]], now: datetime) -> str | None:
+    """Unhealthy when no source has succeeded within its window: checks that run but all fail
+    see nothing. `sources`: (last success, window in seconds) for each configured source."""
+    if not sources:
+        return None
+    if any(last is not None and (now - last).total_seconds() <= window for last, window in sources):
+        return None
+    successes = [last for last, _ in sources if last is not None]
+    if not successes:
+        return f"no source has succeeded yet ({len(sources)} configured)"
+    ago = (now - max(successes)).total_seconds()
+    return f"no source has succeeded within its window (the last success was {_span(ago)} ago)"
+
+
 def _span(seconds: float) -> str:
     if seconds < 120:
         return f"{seconds:.0f}s" if seconds >= 1 else f"{seconds:.2g}s"

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from renewalwatch.errors import StateLockedError
+from renewalwatch.errors import StateAccessError, StateLockedError
 
 
 class StateLock:
@@ -21,6 +21,13 @@ class StateLock:
         self._fd: int | None = None
 
     def acquire(self, wait: float = 0.0) -> None:
+        try:
+            self._acquire(wait)
+        except OSError as e:
+            self.release()
+            raise StateAccessError(str(self.path), f"cannot create or lock: {e.strerror or e}") from e
+
+    def _acquire(self, wait: float) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + wait
@@ -34,11 +41,11 @@ class StateLock:
                     os.close(fd)
                     raise StateLockedError(str(self.path), f"in use by {holder}") from None
                 time.sleep(0.2)
+        self._fd = fd
         os.ftruncate(fd, 0)
         os.pwrite(
             fd, f"renewalwatch {self.purpose} (pid {os.getpid()} on {socket.gethostname()})".encode(), 0
         )
-        self._fd = fd
 
     def release(self) -> None:
         if self._fd is not None:

@@ -9,13 +9,32 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from renewalwatch.errors import StoreError
+from renewalwatch.errors import StateAccessError, StoreError
 from renewalwatch.masking import mask_text, mask_url
 from renewalwatch.models import Evidence, Status, Verdict, WatchState
 from renewalwatch.store.schema import APPLICATION_ID, MIGRATIONS
 
 RECOVERY = "move it aside (or delete it) to start with a fresh state; nothing else is touched"
+# Only these say the file's content is unusable; any other error is about access (permissions,
+# a read-only or full disk, a missing folder), and deleting the file would not help.
+_CONTENT_ERRORS = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
+_ACCESS_HINTS = {
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_READONLY": "the file or its folder is read-only",
+    "SQLITE_CANTOPEN": "check that its folder exists and that the file and folder can be written",
+    "SQLITE_PERM": "permission denied",
+    "SQLITE_IOERR": "a disk error",
+}
+
+
+def _open_error(path: Path, e: sqlite3.DatabaseError) -> StoreError:
+    name = getattr(e, "sqlite_errorname", "")
+    if name in _CONTENT_ERRORS:
+        return StoreError(str(path), f"not a usable renewalwatch state file ({e}); {RECOVERY}")
+    hint = _ACCESS_HINTS.get("_".join(name.split("_")[:2]))  # SQLITE_IOERR_WRITE -> SQLITE_IOERR
+    return StateAccessError(str(path), f"cannot open: {e}" + (f" ({hint})" if hint else ""))
 
 
 def _iso(when: datetime | None) -> str | None:
@@ -61,29 +80,59 @@ class OutboxRow:
 class Store:
     """All reads and writes of the state file. Use `with store.transaction():` to group writes."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True, read_only: bool = False) -> None:
+        """`create=False` never creates the file or its folder; `read_only` reads a snapshot of a
+        file whose folder cannot be written (no migration, no WAL)."""
         self.path = path
         db: sqlite3.Connection | None = None
         opened = False
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = db = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            if create and not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                target, uri = str(path), False
+            else:
+                mode = "ro&immutable=1" if read_only else "rw"
+                target, uri = f"file:{quote(str(path.absolute()))}?mode={mode}", True
+            self._db = db = sqlite3.connect(target, isolation_level=None, timeout=30.0, uri=uri)
             self._db.execute("PRAGMA busy_timeout = 30000")
             self._check_foreign()
             self._check_version()  # before WAL mode: a file we cannot use is left byte-identical
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._migrate()
+            if read_only:
+                self._check_current()
+            else:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                self._db.execute("PRAGMA foreign_keys = ON")
+                self._migrate()
             opened = True
         except sqlite3.DatabaseError as e:
-            raise StoreError(str(path), f"not a usable renewalwatch state file ({e}); {RECOVERY}") from e
+            raise _open_error(path, e) from e
         except OSError as e:
-            raise StoreError(str(path), f"cannot open: {e.strerror or e}") from e
+            raise StateAccessError(str(path), f"cannot open: {e.strerror or e}") from e
         finally:
             if not opened and db is not None:
                 db.close()  # rolls back a half-done migration and releases the write lock
         self._depth = 0
+
+    @classmethod
+    def for_reading(cls, path: Path) -> Store | None:
+        """The state for `status` and `health`: None when there is none yet (nothing is created);
+        read as a snapshot when its folder cannot be written."""
+        if not path.exists():
+            return None
+        try:
+            return cls(path, create=False)
+        except StateAccessError:
+            return cls(path, create=False, read_only=True)
+
+    def _check_current(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version != len(MIGRATIONS):
+            raise StateAccessError(
+                str(self.path),
+                f"needs an upgrade (schema {version} to {len(MIGRATIONS)}) and cannot be written;"
+                " run `renewalwatch check` once with write access",
+            )
 
     def close(self) -> None:
         self._db.close()
