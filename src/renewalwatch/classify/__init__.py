@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from renewalwatch.classify import lexicon as lx
 from renewalwatch.classify.names import Matcher, is_title_case, matcher, mentions
+from renewalwatch.classify.networks import NETWORK_IN, same_network
 from renewalwatch.classify.official import is_official
 from renewalwatch.classify.seasons import Seasons, find_seasons
 from renewalwatch.classify.subject import HEADING, PARENTHETICAL, subject, words
@@ -187,8 +188,8 @@ def _triggers(sentences: list[Sentence], m: Matcher, naming: frozenset[int]) -> 
         for clause in split_clauses(sentence.text):
             prefix = sentence.text[: max(0, sentence.text.find(clause))]
             spans = mentions(clause, m, title_case)
-            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)] if lx.RENEW_HINT.search(clause) else []
-            if lx.CANCEL_HINT.search(clause):
+            hits = [(_RENEW, h) for h in lx.RENEW.finditer(clause)] if lx.RENEW.may_match(clause) else []
+            if lx.CANCEL.may_match(clause):
                 hits += [(_CANCEL, h) for h in lx.CANCEL.finditer(clause)]
             for kind, hit in hits:
                 about = subject(clause, hit.start(), hit.end(), spans, recent, title_case, prefix, m.names)
@@ -399,18 +400,6 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     return Classification(Verdict.UNRELATED, False, None, 0.8, "", "no decision about the show")
 
 
-_NETWORK_IN = re.compile(rf"\b{lx.NETWORKS}(?:'s)?", re.IGNORECASE)
-_SAME_NETWORK = (
-    {"prime video", "amazon", "amazon prime", "amazon mgm studios"}, {"hbo", "max", "hbo max"},
-    {"apple tv+", "apple tv", "apple"}, {"paramount+", "paramount"}, {"disney+", "disney"},
-)  # fmt: skip
-
-
-def _same_network(a: str, b: str) -> bool:
-    a, b = a.lower().strip(), b.lower().strip()
-    return a == b or a in b or b in a or any(a in group and b in group for group in _SAME_NETWORK)
-
-
 def _another_networks_show(
     sentences: list[Sentence], m: Matcher, naming: frozenset[int], network: str
 ) -> str | None:
@@ -423,7 +412,7 @@ def _another_networks_show(
         text = sentence.text
         named = sentence.index in naming
         for a in lx.ANAPHORA.finditer(text):
-            nets = [n.group(0).removesuffix("'s") for n in _NETWORK_IN.finditer(a.group(0))]
+            nets = [n.group(0).removesuffix("'s") for n in NETWORK_IN.finditer(a.group(0))]
             if not nets:
                 continue
             adjacent = m.names.match(text, a.end() + 1) is not None or re.search(
@@ -435,7 +424,7 @@ def _another_networks_show(
             if owner := re.search(rf"\b({lx.NETWORKS})'s\s+$", text[: hit.start()], re.IGNORECASE):
                 owners.append(owner.group(1))
         previous_named = named
-    if owners and not any(_same_network(o, network) for o in owners):
+    if owners and not any(same_network(o, network) for o in owners):
         return f"described as {owners[0]}'s"
     return None
 

@@ -9,10 +9,11 @@ from functools import lru_cache
 
 from renewalwatch.classify import lexicon as lx
 from renewalwatch.textnorm import accent_insensitive, normalize, strip_accents
+from renewalwatch.classify.networks import NETWORK_LIST
 
-NETWORK_WORDS = frozenset(
-    "prime video amazon amazon's netflix hbo max hulu apple tv+ peacock paramount+ nbc cbs abc fox "
-    "fx amc starz showtime bbc itv disney+ cw the a an of for season series".split()
+# Words of network names, and the words around them in "the BBC's", "a Hulu series".
+NETWORK_WORDS = frozenset(w for n in NETWORK_LIST for w in n.name.lower().split()) | frozenset(
+    "amazon's the a an of for season series".split()
 )
 # Words that may follow the show's name when the name is the show ("Ballard star", "Ballard is").
 _NEXT_OK = frozenset(
