@@ -44,7 +44,7 @@ def test_classify_explain_names_rule_sentence_and_what_else_was_weighed(tmp_path
     run = run_cli("classify", "--show", "Ballard", "--explain", str(path))
     assert run.code == 0, run.all
     assert f"{path}: renewed — reported (season 2)" in run.out
-    assert "rule:       renew: 'renews'" in run.out
+    assert "rule:       renew.renewed ('renews')" in run.out
     assert "sentence:   'Prime Video renews Ballard for season 2, sources say'" in run.out
     assert "also:" in run.out  # the body's own trigger was weighed too
 

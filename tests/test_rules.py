@@ -16,6 +16,7 @@ SETS: dict[RuleKind, RuleSet] = {
     RuleKind.NOT_YET: lx.NOT_YET, RuleKind.DENIAL: lx.DENIAL, RuleKind.QUESTION: lx.QUESTION_TITLE,
     RuleKind.ATTRIBUTION: lx.ATTRIBUTION, RuleKind.OFFICIAL: lx.OFFICIAL,
     RuleKind.STRONG_OFFICIAL: lx.STRONG_OFFICIAL, RuleKind.STALE: lx.STALE, RuleKind.TV: lx.TV_CONTEXT,
+    RuleKind.NEGATED_RENEWAL: lx.NEGATED_RENEWAL,
 }  # fmt: skip
 
 

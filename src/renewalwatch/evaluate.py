@@ -105,6 +105,15 @@ class Report:
         return sum(o.got.official == o.case.official for o in hits) / len(hits) if hits else 1.0
 
     @property
+    def by_rule(self) -> Counter[str]:
+        """How many documents each rule (or structural check) decided."""
+        return Counter(o.got.rule for o in self.outcomes)
+
+    @property
+    def misread_by_rule(self) -> Counter[str]:
+        return Counter(o.got.rule for o in self.outcomes if o.got.verdict is not o.case.verdict)
+
+    @property
     def accuracy(self) -> float:
         return sum(o.got.verdict is o.case.verdict for o in self.outcomes) / len(self.outcomes)
 
@@ -125,6 +134,10 @@ class Report:
             f"recall canceled:            {self.recall(Verdict.CANCELED):.3f}",
             f"official-vs-reported:       {self.official_accuracy:.3f} (of {len(decisive)} decisions read right)",
             f"verdict accuracy:           {self.accuracy:.3f}",
+        ]
+        lines += ["", "decided by rule (documents, of them misread):"]
+        lines += [
+            f"  {rule:<40} {n:>4}  {self.misread_by_rule[rule]:>3}" for rule, n in self.by_rule.most_common()
         ]
         wrong = [
             o

@@ -86,9 +86,10 @@ class Classification:
     season: int | None
     confidence: float
     sentence: str  # the sentence that decided, verbatim (normalised whitespace)
-    rule: str  # the name of the rule that decided
+    rule: str  # the id of the rule that decided (a row of the classifier's tables, or a check)
     stale: bool = False  # a recap of an earlier decision: may confirm, never re-announce
     notes: tuple[str, ...] = field(default=())  # further reasons, for --explain
+    trigger: str = ""  # the phrase that stated the decision, verbatim
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,7 +182,7 @@ def classification_data(
         "season": c.season,
         "confidence": round(c.confidence, 2),
         "stale": c.stale,
-        "evidence": {"sentence": c.sentence, "rule": c.rule},
+        "evidence": {"sentence": c.sentence, "rule": c.rule, "trigger": c.trigger},
     }
     if explain:
         data["considered"] = list(c.notes)
@@ -199,7 +199,7 @@ def classification_text(
     lines = [f"{where}: {verdict}" + (f" (season {c.season})" if c.season else "")]
     if explain:
         lines.append(f"  title:      {t(title)}")
-        lines.append(f"  rule:       {c.rule}")
+        lines.append(f"  rule:       {c.rule}" + (f" ({t(c.trigger)!r})" if c.trigger else ""))
         lines.append(f"  sentence:   {t(c.sentence)!r}")
         lines.append(
             f"  confidence: {c.confidence:.2f}{'  (stale: recalls an earlier decision)' if c.stale else ''}"

@@ -20,14 +20,14 @@ from renewalwatch.classify.sourcing import (
     TV_RULES,
 )
 from renewalwatch.classify.stances import DENIAL_RULES, HEDGE_RULES, NOT_YET_RULES, QUESTION_RULES
-from renewalwatch.classify.triggers import CANCEL_RULES, RENEW_RULES
+from renewalwatch.classify.triggers import CANCEL_RULES, NEGATED_RENEWAL_RULES, RENEW_RULES
 
 __all__ = ["NETWORKS", "RULES"]
 
 RULES: dict[str, Rule] = {
     r.id: r
     for table in (
-        RENEW_RULES, CANCEL_RULES, HEDGE_RULES, NOT_YET_RULES, DENIAL_RULES, QUESTION_RULES,
+        RENEW_RULES, CANCEL_RULES, NEGATED_RENEWAL_RULES, HEDGE_RULES, NOT_YET_RULES, DENIAL_RULES, QUESTION_RULES,
         ATTRIBUTION_RULES, OFFICIAL_RULES, STRONG_OFFICIAL_RULES, STALE_RULES, TV_RULES,
     )
     for r in table
@@ -36,6 +36,7 @@ RULES: dict[str, Rule] = {
 # --- Triggers: a decision is being stated -------------------------------------------------
 RENEW = RuleSet(RENEW_RULES)
 CANCEL = RuleSet(CANCEL_RULES)
+NEGATED_RENEWAL = RuleSet(NEGATED_RENEWAL_RULES)
 # --- What takes a trigger back ------------------------------------------------------------
 HEDGE = RuleSet(HEDGE_RULES)
 NOT_YET = RuleSet(NOT_YET_RULES)
@@ -48,10 +49,6 @@ STRONG_OFFICIAL = RuleSet(STRONG_OFFICIAL_RULES)
 STALE = RuleSet(STALE_RULES)
 # Clues that a passage is about television at all (context terms of the watch are added).
 TV_CONTEXT = RuleSet(TV_RULES)
-
-
-def _rx(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
 
 
 # Headline shorthand that is a statement only as a headline: in a body it is a section label
@@ -83,10 +80,6 @@ NOT_A_SEASON = re.compile(
 )
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
 REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
-# A renewal verb negated in the future or simple past is a cancellation ("won't be renewed").
-NEGATED_RENEW_IS_CANCEL = _rx(
-    r"\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|not\s+to)\s+(?:be\s+)?(?:re-?new|pick|green|order|return|come\s+back|be\s+back)",
-)
 
 # --- What takes a trigger back ------------------------------------------------------------
 NEGATION_BEFORE = re.compile(

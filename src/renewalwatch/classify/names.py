@@ -48,6 +48,10 @@ _HEADLINE_WORDS = _NEXT_OK | frozenset(
     "renew cancel axe return officially finally not no new more about".split()
 )
 _NEXT_WORD = re.compile(r"^[\s'\"]*([A-Za-z][\w'-]*)")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_AFTER_COLON = re.compile(r":\s*([A-Z0-9][\w'-]*)")  # "Bosch: Legacy"
+_OWNED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b")  # "Ballard's 1962 novel"
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")  # "Ruth Ballard", "Linebacker Devon Ballard"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,7 @@ def _term(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # asked of each sentence and clause several times in one reading
 def is_title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", text) if len(w) > 3]
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
@@ -84,17 +88,13 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
     after = text[end : end + 40]
     if lx.NAME_COLLISION_AFTER.match(after):
         return True  # "Ballard Power Systems"
-    if (sub := re.match(r":\s*([A-Z0-9][\w'-]*)", after)) and sub.group(
+    if (sub := _AFTER_COLON.match(after)) and sub.group(
         1
     ).lower() not in _HEADLINE_AFTER_COLON | NETWORK_WORDS:
         return True  # "Bosch: Legacy", but not "Ballard: Season 2 Is Happening"
     after = after.lstrip("'\"")
     possessive = text[end - 2 : end] == "'s"
-    if (
-        possessive
-        and (owned := re.match(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b", after))
-        and owned.group(1) in _MODIFIED_NOUNS
-    ):
+    if possessive and (owned := _OWNED_NOUN.match(after)) and owned.group(1) in _MODIFIED_NOUNS:
         return True  # "Ballard's 1962 novel": the novel, not the show
     if nxt := _NEXT_WORD.match(after):
         word = nxt.group(1)
@@ -114,7 +114,7 @@ def _names_something_else(text: str, start: int, end: int, title_case: bool) -> 
     before = text[:start]
     if lx.OWNED_MENTION_BEFORE.search(before):
         return True  # "from the producers of 'Brass Tacks'"
-    person = re.search(r"([A-Z][\w.-]*)\s+$", before)
+    person = _CAPITAL_BEFORE.search(before)
     if person and before[: person.start()].strip() and person.group(1).lower() not in NETWORK_WORDS:
         word = person.group(1)
         if not title_case or (

@@ -22,7 +22,7 @@ from typing import Any
 # The stdlib's own regex parser (no stubs): what `re` itself reads a pattern as.
 _sre_parse: Any = import_module("re._parser")
 
-__all__ = ["Rule", "RuleKind", "RuleSet", "required_literals"]
+__all__ = ["Check", "Rule", "RuleKind", "RuleSet", "required_literals"]
 
 
 class RuleKind(StrEnum):
@@ -39,6 +39,24 @@ class RuleKind(StrEnum):
     STRONG_OFFICIAL = "strong-official"
     STALE = "stale"
     TV = "tv"
+    NEGATED_RENEWAL = "negated-renewal"  # turns a renewal trigger into a cancellation
+
+
+class Check(StrEnum):
+    """Decisions the reader makes by structure rather than by one rule row: their ids sit beside
+    the rules' in a verdict, so every verdict names what decided it."""
+
+    NOT_NAMED = "show.not-named"
+    NO_CONTEXT = "show.no-context-term"
+    NOT_TELEVISION = "show.not-television"
+    OTHER_NETWORK = "show.other-network"
+    OTHER_SEASON = "season.other"
+    QUESTION_MARK = "question.mark"
+    QUESTION_START = "question.start"
+    NEGATION = "negation.before"
+    FUTURE_TALK = "pending.future-talk"
+    NO_DECISION = "unrelated.no-decision"
+    NO_DOCUMENTS = "unrelated.no-documents"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 _NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _ORD = r"(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|sophomore)"
+_SINGLE = re.compile(r"a\s+single|its\s+")  # "after a single season", "after its debut season"
+_DIGITS = re.compile(r"\d+")
 _UNIT = r"(?:season|installment|instalment|series|outing|run|chapter|cycle|go-round|batch of episodes)"
 
 _THROUGH = re.compile(rf"\bthrough\s+(?:a\s+)?(?:season\s+{_NUM}|{_ORD}\s+season)", re.I)
@@ -45,9 +47,9 @@ def _num(text: str | None) -> int | None:
     if not text:
         return None
     text = text.lower()
-    if re.match(r"a\s+single|its\s+", text):
+    if _SINGLE.match(text):
         return 1
-    digits = re.match(r"\d+", text)
+    digits = _DIGITS.match(text)
     if digits:
         return int(digits.group(0))
     return _NUMBER_WORDS.get(text)

@@ -51,13 +51,16 @@ _ACTIVE = re.compile(r"^(?:renew|renews|renewed|pick|picks|picked|cancel|cancels
                      r"confirmed)\b", re.I)  # fmt: skip
 
 
+# The object of an active trigger ends at its preposition: "renewed X for both a fifth and a sixth".
+_OBJECT_END = re.compile(r"(?i)\b(?:for|through|into|with|at|after|until|as)\b")
+_OTHER_TITLES = re.compile(r"\bother\b|\bseveral\b|\bboth\b", re.I)  # "its other dramas"
+
+
 def _other_object(after: str, spans_after: bool) -> bool:
     """An active trigger whose object is another title: "renewed 'Northbound'", "its other dramas"."""
     # The object ends where its preposition starts: "renewed X for both a fifth and a sixth season".
-    window = " ".join(
-        re.split(r"(?i)\b(?:for|through|into|with|at|after|until|as)\b", after, maxsplit=1)[0].split()[:5]
-    )
-    if re.search(r"\bother\b|\bseveral\b|\bboth\b", window, re.I):
+    window = " ".join(_OBJECT_END.split(after, maxsplit=1)[0].split()[:5])
+    if _OTHER_TITLES.search(window):
         return True
     if spans_after or lx.ANAPHORA.match(after.lstrip()) or _DESCRIPTOR.match(after):
         return False  # "renewed the Bosch spinoff", "cancels Bosch spinoff": a description, not another title
@@ -71,6 +74,84 @@ def _other_object(after: str, spans_after: bool) -> bool:
     return True
 
 
+# "won't return as a series regular": an actor, not the show.
+_AS_A_ROLE = re.compile(r"(?i)\s*as\s+(?:a\s+)?(?:series\s+)?(?:regular|guest|star|lead|\w+)\b")
+# "confirmed the renewal", "its cancellation": the decision about the show just named.
+_THE_DECISION = re.compile(r"(?i)\b(?:the|its)\s+(?:renewal|cancel+ation)\b")
+_DECISION_NOUN = re.compile(r"(?i)(?:renewal|cancel+ation)\b")
+_THE_BEFORE = re.compile(r"(?i)\b(?:the|its)\s+$")
+# "the spy drama The Grafton Line": an appositive names another show.
+_APPOSITIVE = re.compile(r"\s*(?:,\s*)?['\"]?[A-Z]")
+_LINKING_PREPOSITION = re.compile(r"(?i)\s*(?:of|on|for|to|with)\s*")
+_NEAR_AFTER_WORDS = 5  # "cancels [the drama] Ballard": the object within so many words
+_NEAR_BEFORE_WORDS = 14  # "Ballard, the drama about ..., has been renewed"
+_ANAPHORA_BEFORE_WORDS = 8
+_ANAPHORA_AFTER_WORDS = 3
+
+
+def _is_active(clause: str, start: int, end: int, spans: Sequence[tuple[int, int]], title_case: bool) -> bool:
+    trigger = clause[start:end]
+    right_after_name = any(e <= start and not clause[e:start].strip(" '\"") for _, e in spans)
+    # "-ed" right after the name, or in a headline, is the passive: "Ballard Renewed for Season 2".
+    participle = trigger.lower().endswith(("ed", "lit")) and (right_after_name or title_case)
+    return bool(_ACTIVE.match(trigger)) and not participle and not _PASSIVE_BEFORE.search(clause[:start])
+
+
+def _span_names_subject(clause: str, start: int, end: int, span: tuple[int, int], active: bool) -> bool:
+    """The mention at `span` is the subject or object of the trigger at [start, end)."""
+    s, e = span
+    trigger = clause[start:end]
+    returning = _RETURN_FAMILY.search(trigger) is not None
+    if _inside_relative_clause(clause[:s]):
+        return False  # "Reggie Castellanos, who played Mo in Ballard, will not return"
+    if start <= s and e <= end:
+        return not returning  # "Cameras Roll on Ballard Season 2"; not "[someone] won't return for Ballard"
+    between = PARENTHETICAL.sub(",", clause[e:start])  # "X, the drama about ..., has been renewed"
+    if e <= start and words(between) <= _NEAR_BEFORE_WORDS and not _SUBORDINATE.search(between):
+        return not (returning and _AS_A_ROLE.match(clause[end:]))
+    if s >= end and words(clause[end:s]) <= _NEAR_AFTER_WORDS and "," not in clause[end:s]:
+        return not (returning and not active)  # "Maggie Q won't return for Ballard season 2": someone else
+    return False
+
+
+def _someone_elses(clause: str, start: int, own: re.Pattern[str]) -> bool:
+    """ "Reacher was renewed": a named subject that is not the show."""
+    named = _NAMED_SUBJECT.search(clause[:start])
+    return bool(
+        named
+        and named.group(1).lower().strip("'\"") not in NETWORK_WORDS | _PRONOUNS
+        and not own.search(named.group(1))
+    )
+
+
+def _by_anaphora(
+    clause: str, start: int, end: int, active: bool, sentence_prefix: str, own: re.Pattern[str]
+) -> str | None:
+    """ "the series", "the drama", "it" for the show just named, or "the renewal" of it."""
+    trigger = clause[start:end]
+    if _THE_DECISION.search(trigger) or (
+        _DECISION_NOUN.match(trigger) and _THE_BEFORE.search(clause[:start])
+    ):
+        return "anaphora"  # "confirmed the renewal": the renewal of the show just named
+    for a in lx.ANAPHORA.finditer(clause):
+        if _other_title_before(sentence_prefix + clause[: min(a.start(), start)], own):
+            return None
+        pronoun = a.group(0).lower().startswith("it")
+        if _APPOSITIVE.match(clause[a.end() :]) and not pronoun:
+            continue  # "the spy drama The Grafton Line": an appositive names another show
+        if a.end() <= start and words(clause[a.end() : start]) <= _ANAPHORA_BEFORE_WORDS:
+            return "anaphora"
+        gap = clause[end : a.start()]
+        if (
+            a.start() >= end
+            and not pronoun
+            and (active or _LINKING_PREPOSITION.fullmatch(gap))
+            and words(gap) <= _ANAPHORA_AFTER_WORDS
+        ):
+            return "anaphora"
+    return None
+
+
 def subject(
     clause: str,
     start: int,
@@ -82,63 +163,17 @@ def subject(
     own: re.Pattern[str],
 ) -> str | None:
     """Whether the trigger at [start, end) speaks of the watched show: "direct", "anaphora" or None."""
-    after = clause[end:]
-    trigger = clause[start:end]
-    right_after_name = any(e <= start and not clause[e:start].strip(" '\"") for _, e in spans)
-    # "-ed" right after the name, or in a headline, is the passive: "Ballard Renewed for Season 2".
-    participle = trigger.lower().endswith(("ed", "lit")) and (right_after_name or title_case)
-    active = bool(_ACTIVE.match(trigger)) and not participle and not _PASSIVE_BEFORE.search(clause[:start])
+    active = _is_active(clause, start, end, spans, title_case)
     ahead = [s for s in spans if s[0] >= end]
     near = bool(ahead) and words(clause[end : ahead[0][0]]) <= 6 and "," not in clause[end : ahead[0][0]]
-    if active and _other_object(after, near):
+    if active and _other_object(clause[end:], near):
         return None
-    for s, e in spans:
-        if _inside_relative_clause(clause[:s]):
-            continue  # "Reggie Castellanos, who played Mo in Ballard, will not return"
-        if start <= s and e <= end:
-            if _RETURN_FAMILY.search(trigger):
-                continue  # "[someone] won't return for Ballard season 2"
-            return "direct"  # "Cameras Roll on Ballard Season 2"
-        between = PARENTHETICAL.sub(",", clause[e:start])  # "X, the drama about ..., has been renewed"
-        if e <= start and words(between) <= 14 and not _SUBORDINATE.search(between):
-            if _RETURN_FAMILY.search(trigger) and re.match(
-                r"(?i)\s*as\s+(?:a\s+)?(?:series\s+)?(?:regular|guest|star|lead|\w+)\b", clause[end:]
-            ):
-                continue  # "won't return as a series regular": an actor, not the show
-            return "direct"
-        if s >= end and words(clause[end:s]) <= 5 and "," not in clause[end:s]:
-            if _RETURN_FAMILY.search(trigger) and not active:
-                continue  # "Maggie Q won't return for Ballard season 2": someone else returns, or not
-            return "direct"
-    named_subject = _NAMED_SUBJECT.search(clause[:start])
-    if (
-        named_subject
-        and named_subject.group(1).lower().strip("'\"") not in NETWORK_WORDS | _PRONOUNS
-        and not own.search(named_subject.group(1))
-    ):
+    if any(_span_names_subject(clause, start, end, span, active) for span in spans):
+        return "direct"
+    if _someone_elses(clause, start, own):
         return None  # "Reacher was renewed": someone else's news
     if recent and not spans:
-        if re.search(r"(?i)\b(?:the|its)\s+(?:renewal|cancel+ation)\b", trigger) or (
-            re.match(r"(?i)(?:renewal|cancel+ation)\b", trigger)
-            and re.search(r"(?i)\b(?:the|its)\s+$", clause[:start])
-        ):
-            return "anaphora"  # "confirmed the renewal": the renewal of the show just named
-        for a in lx.ANAPHORA.finditer(clause):
-            if _other_title_before(sentence_prefix + clause[: min(a.start(), start)], own):
-                return None
-            if re.match(r"\s*(?:,\s*)?['\"]?[A-Z]", clause[a.end() :]) and not a.group(0).lower().startswith(
-                "it"
-            ):
-                continue  # "the spy drama The Grafton Line": an appositive names another show
-            if a.end() <= start and words(clause[a.end() : start]) <= 8:
-                return "anaphora"
-            if (
-                a.start() >= end
-                and not a.group(0).lower().startswith("it")
-                and (active or re.fullmatch(r"(?i)\s*(?:of|on|for|to|with)\s*", clause[end : a.start()]))
-                and words(clause[end : a.start()]) <= 3
-            ):
-                return "anaphora"
+        return _by_anaphora(clause, start, end, active, sentence_prefix, own)
     return None
 
 

@@ -323,3 +323,13 @@ CANCEL_RULES: tuple[Rule, ...] = (
         ["the drama will continue"],
     ),
 )  # fmt: skip
+
+# A renewal verb negated in the future or simple past is a cancellation ("won't be renewed").
+NEGATED_RENEWAL_RULES: tuple[Rule, ...] = (
+    _rule(
+        "negated-renewal.wont-be-renewed", RuleKind.NEGATED_RENEWAL,
+        r"\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to|not\s+to)\s+(?:be\s+)?(?:re-?new|pick|green|order|return|come\s+back|be\s+back)",
+        ["the drama won't be renewed", "Fox decided not to renew", "it was not picked up"],
+        ["the drama will be renewed", "it has not been renewed yet"],
+    ),
+)  # fmt: skip

@@ -1,0 +1,62 @@
+"""Structural patterns the reader uses around the rules: where a clause's season scope ends, what
+makes a line a heading, which words open a passive. Named here so no regex sits in the logic."""
+
+from __future__ import annotations
+
+import re
+
+from renewalwatch.classify.networks import NETWORKS
+
+# How near a trigger must be to the last mention of the show, in sentences.
+RECENT_SENTENCES = 3
+# A list item under a lead-in ("renewed these series:") is a short line.
+LIST_ITEM_WORDS = 12
+
+# Where a time clause starts: "after its first season" does not name the trigger's season.
+TIME_CLAUSE = re.compile(
+    r",|;|\b(?:after|following|since|when|as|despite|thanks\s+to|because|ahead\s+of|once|which|where)\b", re.I
+)
+# "renewed ... for a second season": the target season right after the trigger.
+TARGET = re.compile(
+    r"^\s*(?:\w+\s+){0,3}?(?:for|through|with|into)\s+(?:a|an|its|the|their)?\s*"
+    r"(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b(?!\s+(?:time|place))",
+    re.I,
+)
+# A label line under a show's heading ("Status: Renewed"), not a new topic.
+STATUS_LABEL = re.compile(
+    r"(?i)^\W*(?:status|verdict|no\s+decision|pending|undecided|on\s+the\s+bubble|tbd|renewed|canceled|cancelled|ending|ended)\b"
+)
+# The end of a passive auxiliary: "the panel was (abruptly) canceled".
+PASSIVE_END = re.compile(r"(?i)\b(?:is|was|were|been|be|being|gets?|got)\s+(?:\w+\s+)?$")
+# Where the object of "canceled" ends: its first preposition.
+OBJECT_END = re.compile(r"(?i)\b(?:after|for|at|in|following|due|amid|because|by|on|over|with|when)\b")
+# Under a heading, "pulled the plug on its time-loop thriller" speaks of the heading's show.
+ITS_SERIES = re.compile(
+    r"(?i)\bits\s+(?:[\w-]+\s+){0,2}(?:series|show|drama|thriller|comedy|sitcom|procedural|mystery)\b"
+)
+ITS_SERIES_REACH = 60  # characters after the trigger
+# A cancel trigger that carries its own negation ("won't return", "is its last").
+NEGATIVE_TRIGGER = re.compile(r"(?i)(won't|will|not|isn't|is|aren't|there)")
+# A presupposed decision: "its cancellation of X", "its decision to axe X".
+NOMINAL_TRIGGER = re.compile(r"(?i)(cancel+ation|renewal)")
+DECISION_TO = re.compile(r"(?i)\b(?:its|their|the)\s+decision\s+(?:not\s+)?to\s+$")
+NOMINAL_HEDGE_WORDS = 3  # only this many words before a presupposed decision can hedge it
+# "announced that it would not return": reported speech shifts "will" to "would".
+REPORTED_WOULD = re.compile(
+    r"(?i)(\b(?:announced|said|confirmed|revealed|stated|declared|decided|told\s+\w+)\b.*)\bwould\b"
+)
+AFTER_HEDGE_WORDS = 3  # "renewed, probably": a hedge right after the trigger
+# The negation a "won't be renewed" carries, removed once the trigger became a cancellation.
+NEGATION_END = re.compile(
+    r"(?i)\b(?:won't|will\s+not|wasn't|was\s+not|didn't|did\s+not|not\s+to)\s+(?:be\s+)?$"
+)
+NEGATED_REACH = 40  # characters before the end of a renewal trigger searched for its negation
+# A cancel trigger that names the last season ("final", "last", "end").
+FINAL_WORD = re.compile(r"final|last|\bend", re.I)
+FUTURE_END = re.compile(r"(?i)\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b")
+# Talk of the show's future, short of a decision.
+FUTURE_WORDS = re.compile(
+    r"\b(?:renew\w*|cancel\w*|return\w*|come\s+back|back\s+for|more\s+episodes|future|fate)\b", re.I
+)
+# "Netflix's Ghosts": the network that owns a mention.
+OWNER_BEFORE = re.compile(rf"\b({NETWORKS})'s\s+$", re.IGNORECASE)

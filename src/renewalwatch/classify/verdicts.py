@@ -1,0 +1,111 @@
+"""What each trigger means for the watched season, and which finding decides a document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from renewalwatch.classify import lexicon as lx
+from renewalwatch.classify import patterns as px
+from renewalwatch.classify.findings import CANCEL, RENEW, Raw, triggers
+from renewalwatch.classify.names import Matcher
+from renewalwatch.classify.rules import Check
+from renewalwatch.classify.seasons import Seasons, find_seasons
+from renewalwatch.classify.text import Sentence
+from renewalwatch.models import Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One trigger phrase judged in its clause."""
+
+    kind: str  # RENEW or CANCEL
+    trigger: str
+    verdict: Verdict  # for the watched season: PENDING when taken back, UNRELATED when off-season
+    rule: str  # the id of the rule that decided: the trigger's, the stance's, or a Check
+    sentence: Sentence
+    direct: bool  # the show is named in the clause (not "the series")
+    stale: bool
+    seasons: Seasons
+
+    @property
+    def note(self) -> str:
+        return f"{self.rule} ({self.trigger!r}) in {self.sentence.text!r}"
+
+
+def _final_fit(s: Seasons, season: int, doc: Seasons) -> Verdict:
+    """A named last season: renewed for it, canceled for any after it."""
+    final = s.final if s.final != -1 else (doc.final if doc.final not in (None, -1) else season)
+    assert final is not None
+    if final == season:
+        return Verdict.RENEWED
+    return Verdict.CANCELED if final < season else Verdict.UNRELATED
+
+
+def _cancel_fit(trigger: str, s: Seasons, season: int, doc: Seasons) -> Verdict:
+    if px.FINAL_WORD.search(trigger) and s.final is not None:
+        return _final_fit(s, season, doc)
+    if s.ended_after is not None and px.FUTURE_END.search(trigger):
+        # "to end after two seasons" names the last season to come: renewed for it, over after it
+        if season == s.ended_after:
+            return Verdict.RENEWED
+        return Verdict.CANCELED if season > s.ended_after else Verdict.UNRELATED
+    if s.ended_after is not None:
+        return Verdict.CANCELED if season > s.ended_after else Verdict.UNRELATED
+    if s.explicit and season not in s.explicit:
+        return Verdict.CANCELED if max(s.explicit) < season else Verdict.UNRELATED
+    return Verdict.CANCELED
+
+
+def season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) -> Verdict:
+    """What a clean trigger means for the watched season; UNRELATED when it is about another."""
+    if kind == CANCEL:
+        return _cancel_fit(trigger, s, season, doc)
+    if s.through is not None and season <= s.through:
+        return Verdict.RENEWED
+    if s.explicit:
+        return Verdict.RENEWED if season in s.explicit else Verdict.UNRELATED
+    if doc.explicit and season not in doc.explicit:
+        return Verdict.UNRELATED  # the headline said which season; a bare "renewed" means that one
+    return Verdict.RENEWED
+
+
+def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: list[Raw]) -> Seasons:
+    """The seasons the document as a whole speaks of: its headline's, and its first named final one."""
+    finals = [r.seasons.final for r in raw if r.seasons.final not in (None, -1)]
+    # The season a headline names for the show is the one a bare "is returning" speaks of.
+    named = [find_seasons(s.text) for s in sentences if s.is_title and s.index in naming]
+    headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
+    return Seasons(
+        explicit=headline
+        | frozenset(n for r in raw if r.kind == RENEW and r.sentence.is_title for n in r.seasons.explicit),
+        final=finals[0] if finals else None,
+    )
+
+
+def findings(sentences: list[Sentence], m: Matcher, naming: frozenset[int], season: int) -> list[Finding]:
+    raw = triggers(sentences, m, naming)
+    doc = _document_seasons(sentences, naming, raw)
+    found = []
+    for r in raw:
+        fit = season_fit(r.kind, r.trigger, r.seasons, season, doc)
+        if r.stance is not None and fit is not Verdict.UNRELATED:
+            verdict, rule = Verdict.PENDING, r.stance
+        elif fit is Verdict.UNRELATED:
+            verdict, rule = fit, str(Check.OTHER_SEASON)
+        else:
+            verdict, rule = fit, r.rule
+        stale = bool(lx.STALE.search(r.clause))
+        found.append(Finding(r.kind, r.trigger, verdict, rule, r.sentence, r.direct, stale, r.seasons))
+    return found
+
+
+def score(f: Finding) -> float:
+    """How strongly a finding speaks: a headline, a direct mention, news rather than a recap."""
+    return (
+        (2.0 if f.sentence.is_title else 0.0)
+        + (1.0 if f.direct else 0.0)
+        + (0.0 if f.stale else 1.0)
+        + (0.5 if f.sentence.paragraph <= 1 else 0.0)
+        + (3.0 if f.kind == CANCEL and lx.REVERSAL.search(f.trigger) else 0.0)
+        + (3.0 if f.verdict is Verdict.RENEWED and lx.REVIVAL.search(f.sentence.text) else 0.0)
+    )
