@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from renewalwatch.classify import lexicon as lx
-from renewalwatch.textnorm import accent_insensitive, normalize, strip_accents
 from renewalwatch.classify.networks import NETWORK_LIST
+from renewalwatch.textnorm import accent_insensitive, normalize, strip_accents
 
 # Words of network names, and the words around them in "the BBC's", "a Hulu series".
 NETWORK_WORDS = frozenset(w for n in NETWORK_LIST for w in n.name.lower().split()) | frozenset(
