@@ -68,12 +68,12 @@ class NullNotifier:
 def soak(
     config_path: str, control: str, feeds: int, cycles: int, seconds: float, change_every: int
 ) -> dict[str, object]:
-    from renewalwatch.app import run_once
     from renewalwatch.config import load
-    from renewalwatch.store import Store
+    from renewalwatch.cycle import run_once
+    from renewalwatch.store import SqliteStore
 
     config = load(Path(config_path))
-    store = Store(config.settings.state)
+    store = SqliteStore(config.settings.state)
     rss_before = rss_mb()
     samples: list[tuple[int, float]] = []
     durations: list[float] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,11 @@ def minimal(**overrides: Any) -> dict[str, Any]:
 # --- discovery ------------------------------------------------------------------------------
 
 
-def test_user_config_path_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
-    assert user_config_path() == tmp_path / "cfg" / "renewalwatch" / "config.toml"
+def test_user_config_path_follows_xdg(tmp_path: Path) -> None:
+    assert (
+        user_config_path({"XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+        == tmp_path / "cfg" / "renewalwatch" / "config.toml"
+    )
 
 
 @pytest.mark.parametrize(
@@ -56,7 +59,7 @@ def test_discovery_order(
     tmp_path: Path, explicit: str | None, env: str | None, present: set[str], expected: str | None
 ) -> None:
     cwd = tmp_path / "here"
-    places = {"cwd": cwd / "renewalwatch.toml", "user": user_config_path()}
+    places = {"cwd": cwd / "renewalwatch.toml", "user": user_config_path({})}
     existing = {places[p] for p in present}
     environ = {} if env is None else {ENV_CONFIG: env}
     found = discover(explicit, environ, cwd, exists=lambda p: p in existing)
@@ -82,7 +85,7 @@ def origin(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
 
 def test_cli_discovery_end_to_end(tmp_path: Path, isolated: Path) -> None:
     """Through the CLI: each place in turn, most specific first (cwd is `isolated`)."""
-    user = write(user_config_path(), "from-user")
+    user = write(user_config_path(os.environ), "from-user")
     assert origin()["config"] == str(user.resolve())
     here = write(isolated / "renewalwatch.toml", "from-cwd")
     assert origin()["config"] == str(here.resolve())

@@ -27,7 +27,7 @@ from renewalwatch.daemon import Daemon, is_loopback
 from renewalwatch.errors import ConfigError, FetchError
 from renewalwatch.fetch import Fetcher, FetchResult, Validators
 from renewalwatch.notify import AppriseNotifier
-from renewalwatch.store import Store
+from renewalwatch.store import SqliteStore
 from tests.faultserver import QUIET, RENEWAL, FaultServer
 from tests.servers import SmtpSink
 
@@ -261,7 +261,7 @@ def test_stop_cancels_a_fetch_in_flight_and_writes_nothing(tmp_path: Path, serve
         started = time.monotonic()
         daemon.stop()
     assert time.monotonic() - started < 2, "stop waited for a 60-second fetch"
-    store = Store(config.settings.state)
+    store = SqliteStore(config.settings.state)
     try:
         assert store.sources() == [] and store.last_cycle() is None  # abandoned before commit
     finally:
@@ -294,7 +294,7 @@ def test_the_outbox_job_retries_with_backoff_until_the_mail_server_is_back(
     assert mail.subjects() == ["Ballard season 2: renewed — official"]
     gaps = [b - a for a, b in zip(notifier.times, notifier.times[1:4], strict=False)]
     assert gaps[2] > 1.5 * gaps[0], f"no backoff between attempts: {gaps}"  # 0.1s, 0.2s, 0.4s
-    store = Store(config.settings.state)
+    store = SqliteStore(config.settings.state)
     try:
         assert store.owed() == []
         assert store.watch_state("ballard#s2").status == "renewed"

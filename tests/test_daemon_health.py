@@ -16,10 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 from renewalwatch import health
-from renewalwatch.app import run_once
 from renewalwatch.cli import main
 from renewalwatch.config import Config, Destination, build
-from renewalwatch.store import SourceHealth, Store
+from renewalwatch.cycle import run_once
+from renewalwatch.models import NoticeKind, SourceHealth
+from renewalwatch.store import SqliteStore
 from tests.faultserver import QUIET, RENEWAL, FaultServer
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -28,7 +29,7 @@ HOUR = timedelta(hours=1)
 
 # --- the pure decisions ------------------------------------------------------------------------
 def h(**kw: object) -> SourceHealth:
-    return SourceHealth("s", "http://x/", **kw)  # type: ignore[arg-type]
+    return SourceHealth(name="s", url="http://x/", **kw)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -36,14 +37,14 @@ def h(**kw: object) -> SourceHealth:
     [
         ("healthy", h(), None),
         ("failing, not for long", h(failing_since=T0 - 23 * HOUR, consecutive_failures=9), None),
-        ("failing for a day", h(failing_since=T0 - 24 * HOUR, consecutive_failures=9), health.Notice.FAILING),
-        ("gone (410): at once", h(failing_since=T0, disabled="HTTP 410 Gone"), health.Notice.FAILING),
+        ("failing for a day", h(failing_since=T0 - 24 * HOUR, consecutive_failures=9), NoticeKind.FAILING),
+        ("gone (410): at once", h(failing_since=T0, disabled="HTTP 410 Gone"), NoticeKind.FAILING),
         ("told, still failing", h(failing_since=T0 - 48 * HOUR, failing_notice_sent=True), None),
         ("told, gone", h(failing_since=T0 - HOUR, disabled="gone", failing_notice_sent=True), None),
-        ("told, works again", h(failing_notice_sent=True), health.Notice.RECOVERED),
+        ("told, works again", h(failing_notice_sent=True), NoticeKind.RECOVERED),
     ],
 )
-def test_source_notice(case: str, after: SourceHealth, expected: health.Notice | None) -> None:
+def test_source_notice(case: str, after: SourceHealth, expected: NoticeKind | None) -> None:
     assert health.source_notice(after, T0, 24 * 3600) is expected, case
 
 
@@ -120,7 +121,7 @@ class Cycles:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.notifier = Recording()
-        self.store = Store(config.settings.state)
+        self.store = SqliteStore(config.settings.state)
 
     def at(self, when: datetime) -> list[str]:
         before = len(self.notifier.sent)

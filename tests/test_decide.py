@@ -24,8 +24,10 @@ def ev(
     source: str = "TV Ledger",
 ) -> Evidence:
     return Evidence(
-        WATCH.key, verdict, official, 2, f"Ballard {verdict} sentence", "test", stale, source,
-        "https://tvledger.example/a", "A headline", published, found or (published or T0) + timedelta(minutes=5),
+        watch_key=WATCH.key, verdict=verdict, official=official, season=2,
+        sentence=f"Ballard {verdict} sentence", rule="test", stale=stale, source=source,
+        url="https://tvledger.example/a", title="A headline", published=published,
+        found_at=found or (published or T0) + timedelta(minutes=5),
     )  # fmt: skip
 
 

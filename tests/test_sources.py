@@ -7,17 +7,17 @@ from datetime import UTC, datetime
 import pytest
 
 from renewalwatch.errors import ParseError
-from renewalwatch.sources import SOURCE_KINDS, parse_feed, parse_page, read_feed, read_page
+from renewalwatch.models import SourceKind
+from renewalwatch.sources import KINDS, feed, page, parse_feed, parse_page, read_feed
 from renewalwatch.sources.prefilter import check_feed_shape, mentions_any
 from tests.helpers import fixture_bytes
 
 URL = "http://127.0.0.1:9/source"
 
 
-def test_the_registry_is_explicit() -> None:
-    assert set(SOURCE_KINDS) == {"feed", "page"}
-    assert SOURCE_KINDS["feed"] is read_feed
-    assert SOURCE_KINDS["page"] is read_page
+def test_the_registry_is_explicit_and_complete() -> None:
+    assert {SourceKind.FEED: feed, SourceKind.PAGE: page} == KINDS
+    assert set(KINDS) == set(SourceKind)  # every kind the config accepts can be read
 
 
 # --- feeds ----------------------------------------------------------------------------------

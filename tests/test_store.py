@@ -10,8 +10,8 @@ import pytest
 
 import renewalwatch.store.sqlite as sqlite_store
 from renewalwatch.errors import StoreError
-from renewalwatch.models import Evidence, Status, Verdict, WatchState
-from renewalwatch.store import SourceHealth, Store
+from renewalwatch.models import Evidence, NoticeKind, SourceHealth, Status, Verdict, WatchState
+from renewalwatch.store import SqliteStore
 from renewalwatch.store.schema import APPLICATION_ID, MIGRATIONS
 from tests.helpers import run_cli, write_config
 
@@ -30,7 +30,7 @@ def pragma(path: Path, name: str) -> object:
 
 
 def test_a_new_state_file_is_migrated_marked_and_in_wal_mode(path: Path) -> None:
-    store = Store(path)
+    store = SqliteStore(path)
     store.close()
     assert pragma(path, "user_version") == len(MIGRATIONS)
     assert pragma(path, "application_id") == APPLICATION_ID
@@ -41,12 +41,12 @@ def test_a_new_state_file_is_migrated_marked_and_in_wal_mode(path: Path) -> None
 
 
 def test_reopening_keeps_data_and_version(path: Path) -> None:
-    store = Store(path)
+    store = SqliteStore(path)
     with store.transaction():
         store.ensure_watch("ballard#s2", "Ballard", 2)
         store.set_watch_state("ballard#s2", WatchState(Status.RENEWED, False, NOW), WatchState(), None)
     store.close()
-    again = Store(path)
+    again = SqliteStore(path)
     assert again.watch_state("ballard#s2") == WatchState(Status.RENEWED, False, NOW)
     assert [after.status for _, after in again.history("ballard#s2")] == [Status.RENEWED]
     again.close()
@@ -56,13 +56,13 @@ def test_reopening_keeps_data_and_version(path: Path) -> None:
 def test_an_old_state_file_is_migrated_forward(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A file written when only migration 1 existed gets the rest, and keeps its data."""
     monkeypatch.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS[:1])
-    store = Store(path)
+    store = SqliteStore(path)
     with store.transaction():
         store.ensure_watch("ballard#s2", "Ballard", 2)
     store.close()
     assert pragma(path, "user_version") == 1
     monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, "CREATE TABLE later_feature (x TEXT);"))
-    store = Store(path)
+    store = SqliteStore(path)
     assert store.watch_state("ballard#s2") == WatchState()  # the row survived
     store.close()
     assert pragma(path, "user_version") == len(MIGRATIONS) + 1
@@ -71,16 +71,16 @@ def test_an_old_state_file_is_migrated_forward(path: Path, monkeypatch: pytest.M
 def test_a_failed_migration_changes_nothing_and_frees_the_file(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    Store(path).close()
+    SqliteStore(path).close()
     version = pragma(path, "user_version")
     broken = "CREATE TABLE half_done (x TEXT); CREATE TABLE broken ("
     monkeypatch.setattr(sqlite_store, "MIGRATIONS", (*MIGRATIONS, broken))
     with pytest.raises(StoreError):
-        Store(path)
+        SqliteStore(path)
     # Regression: the failed connection used to stay open inside its transaction, so the next
     # open in the same process found the database locked.
     monkeypatch.setattr(sqlite_store, "MIGRATIONS", MIGRATIONS)
-    store = Store(path)
+    store = SqliteStore(path)
     store.close()
     assert pragma(path, "user_version") == version
     with sqlite3.connect(path) as db:
@@ -88,12 +88,12 @@ def test_a_failed_migration_changes_nothing_and_frees_the_file(
 
 
 def test_a_newer_schema_is_refused(path: Path) -> None:
-    Store(path).close()
+    SqliteStore(path).close()
     with sqlite3.connect(path) as db:
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     before = path.read_bytes()
     with pytest.raises(StoreError) as e:
-        Store(path)
+        SqliteStore(path)
     assert "newer renewalwatch" in str(e.value)
     assert str(path) in str(e.value)
     assert path.read_bytes() == before
@@ -106,7 +106,7 @@ def test_a_foreign_sqlite_file_is_refused_with_the_recovery_hint(path: Path) -> 
         db.execute("INSERT INTO recipes VALUES ('soda bread', 50)")
     before = path.read_bytes()
     with pytest.raises(StoreError) as e:
-        Store(path)
+        SqliteStore(path)
     assert "another program" in str(e.value)
     assert HINT in str(e.value)
     assert str(path) in str(e.value)
@@ -118,7 +118,7 @@ def test_a_garbage_file_is_refused_with_the_recovery_hint(path: Path) -> None:
     path.write_bytes(b"this is a shopping list, not a database\n" * 200)
     before = path.read_bytes()
     with pytest.raises(StoreError) as e:
-        Store(path)
+        SqliteStore(path)
     assert HINT in str(e.value)
     assert path.read_bytes() == before
 
@@ -138,25 +138,27 @@ def test_the_cli_reports_a_bad_state_file_in_one_line(tmp_path: Path) -> None:
 
 
 def test_a_transaction_is_all_or_nothing(path: Path) -> None:
-    store = Store(path)
+    store = SqliteStore(path)
     with pytest.raises(RuntimeError), store.transaction():
         store.ensure_watch("ballard#s2", "Ballard", 2)
         with store.transaction():  # nested: joins the outer one
-            store.enqueue("dest", "json://…", "change", "Ballard season 2: renewed — reported", "body", NOW)
+            store.enqueue(
+                "dest", "json://…", NoticeKind.CHANGE, "Ballard season 2: renewed — reported", "body", NOW
+            )
         raise RuntimeError("crash after the writes")
     assert store.owed() == []
-    assert store.blind_notice_sent("ballard#s2") is False
+    assert store.watch_states() == {}  # the watch row went too
     with store.transaction():
-        store.enqueue("dest", "json://…", "change", "title", "body", NOW)
+        store.enqueue("dest", "json://…", NoticeKind.CHANGE, "title", "body", NOW)
     assert len(store.owed()) == 1
     store.close()
 
 
 def test_outbox_rows_stay_owed_until_sent(path: Path) -> None:
-    store = Store(path)
+    store = SqliteStore(path)
     with store.transaction():
-        store.enqueue("mail", "mailto://rw:****@smtp.example.com", "change", "T", "B", NOW)
-        store.enqueue("hook", "json://127.0.0.1:9/x", "change", "T", "B", NOW)
+        store.enqueue("mail", "mailto://rw:****@smtp.example.com", NoticeKind.CHANGE, "T", "B", NOW)
+        store.enqueue("hook", "json://127.0.0.1:9/x", NoticeKind.CHANGE, "T", "B", NOW)
     mail, hook = store.owed()
     with store.transaction():
         store.mark_failed(mail.id, "connection refused", NOW + timedelta(minutes=1))
@@ -172,26 +174,39 @@ def test_outbox_rows_stay_owed_until_sent(path: Path) -> None:
 
 
 def test_items_and_sources_round_trip(path: Path) -> None:
-    store = Store(path)
-    health = SourceHealth("Ledger", "http://127.0.0.1:9/f.xml", etag='"abc"', last_modified="Wed, 05 Nov 2025 18:00:00 GMT",
+    store = SqliteStore(path)
+    health = SourceHealth(name="Ledger", url="http://127.0.0.1:9/f.xml", etag='"abc"', last_modified="Wed, 05 Nov 2025 18:00:00 GMT",
                           body_hash="h1", last_checked=NOW, last_success=NOW)  # fmt: skip
     with store.transaction():
         store.save_source(health)
-        store.save_item("Ledger", "guid-1", "hash-1", "https://x/1", "Title", NOW, NOW)
-        store.save_item("Ledger", "guid-1", "hash-2", "https://x/1", "Title, updated", NOW, NOW)
+        for content_hash, title in [("hash-1", "Title"), ("hash-2", "Title, updated")]:
+            store.save_item(
+                source="Ledger", key="guid-1", content_hash=content_hash, url="https://x/1", title=title,
+                published=NOW, seen=NOW,
+            )  # fmt: skip
     assert store.source("Ledger", "ignored") == health
-    assert store.source("Unknown", "http://u") == SourceHealth("Unknown", "http://u")
-    assert store.item_hash("Ledger", "guid-1") == "hash-2"
-    assert store.item_hash("Ledger", "guid-2") is None
+    assert store.source("Unknown", "http://u") == SourceHealth(name="Unknown", url="http://u")
+    assert store.item_hashes(["Ledger", "Other"]) == {"Ledger": {"guid-1": "hash-2"}, "Other": {}}
     store.close()
 
 
 def test_evidence_is_listed_newest_first_without_unrelated(path: Path) -> None:
-    store = Store(path)
+    store = SqliteStore(path)
 
     def evidence(verdict: Verdict, title: str) -> Evidence:
         return Evidence(
-            "ballard#s2", verdict, False, 2, "s", "r", False, "Ledger", "https://x", title, NOW, NOW
+            watch_key="ballard#s2",
+            verdict=verdict,
+            official=False,
+            season=2,
+            sentence="s",
+            rule="r",
+            stale=False,
+            source="Ledger",
+            url="https://x",
+            title=title,
+            published=NOW,
+            found_at=NOW,
         )
 
     with store.transaction():

@@ -92,13 +92,13 @@ def main(ctx: click.Context, config_path: str | None, log_level: str, log_format
 
 @contextmanager
 def _opened(state: _State, purpose: str, wait: float = 0.0) -> Iterator[tuple[Config, Any]]:
-    from renewalwatch.store import StateLock, Store
+    from renewalwatch.store import SqliteStore, StateLock
 
     config = state.config()
     lock = StateLock(config.settings.state, purpose)
     lock.acquire(wait)
     try:
-        store = Store(config.settings.state)
+        store = SqliteStore(config.settings.state)
         try:
             yield config, store
         finally:
@@ -120,8 +120,9 @@ def _opened(state: _State, purpose: str, wait: float = 0.0) -> Iterator[tuple[Co
 @click.pass_obj
 def check(state: _State, wait: float, force: bool) -> None:
     """Run one cycle: fetch, read, decide, notify; print a summary."""
-    from renewalwatch.app import check_destinations, run_once
+    from renewalwatch.cycle import run_once
     from renewalwatch.notify import AppriseNotifier, check_urls
+    from renewalwatch.outbox import check_destinations
 
     _default_log_level("error")  # the summary already names every failure; cron mails stay short
     with _errors():
@@ -154,12 +155,12 @@ def _default_log_level(level: str) -> None:
 def status(state: _State, as_json: bool) -> None:
     """Each watch's status and evidence, the sources' health, notifications still owed."""
     from renewalwatch.render import status_data, status_text
-    from renewalwatch.store import Store
+    from renewalwatch.store import SqliteStore
 
     with _errors():
         config = state.config()
         # Reading never writes: no state yet is shown as an empty one, and nothing is created.
-        store = Store.for_reading(config.settings.state) or Store(Path(":memory:"))
+        store = SqliteStore.for_reading(config.settings.state) or SqliteStore(Path(":memory:"))
         try:
             data = status_data(config, store)
         finally:
@@ -310,7 +311,7 @@ def health_cmd(state: _State, max_age: str | None) -> None:
     """Exit 0 if checks run and notifications get out, else 1 with the reason (for containers)."""
     from renewalwatch.config import parse_duration
     from renewalwatch.health import blind_problem, problem
-    from renewalwatch.store import Store
+    from renewalwatch.store import SqliteStore
 
     with _errors():
         config = state.config()
@@ -320,7 +321,7 @@ def health_cmd(state: _State, max_age: str | None) -> None:
             if max_age
             else 2 * min(src.every or s.every for src in config.sources)
         )
-        store = Store.for_reading(s.state)
+        store = SqliteStore.for_reading(s.state)
         if store is None:
             _fail(f"unhealthy: no state file at {s.state}: no check has run yet", EXIT_FAILED)
             return

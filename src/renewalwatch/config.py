@@ -16,8 +16,7 @@ from typing import Any
 
 from renewalwatch.errors import ConfigError
 from renewalwatch.masking import mask_opaque, mask_url
-from renewalwatch.models import Source, Trust, Watch
-from renewalwatch.sources import SOURCE_KINDS
+from renewalwatch.models import Source, SourceKind, Trust, Watch
 
 CONSOLE = "console://"
 ENV_CONFIG = "RENEWALWATCH_CONFIG"
@@ -25,9 +24,12 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d)?\s*$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, None: 1}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
-    state: Path
+    """Tunable numbers. The field defaults are the only place a default is written: the config
+    reader and `fetch.HttpFetcher` both read them from here."""
+
+    state: Path = Path("state.db")  # relative: beside the config file (or in the state dir)
     timeout: float = 20.0
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
@@ -39,6 +41,9 @@ class Settings:
     backoff_cap: float = 6 * 3600.0
     retry_window: float = 3600.0  # owed notifications older than this make `health` fail
     user_agent: str = ""  # empty: "renewalwatch/VERSION (+homepage)"
+
+
+DEFAULT_SETTINGS = Settings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,32 +165,9 @@ def build(data: dict[str, Any], *, path: Path | None, env: Mapping[str, str]) ->
     """Check parsed TOML and turn it into a `Config`."""
     where = str(path) if path else "built-in default"
     root = _Table(data, "", where)
-    base = path.parent if path else default_state_dir()
+    base = path.parent if path else default_state_dir(env)
 
-    settings_t = _Table(root.get("settings", dict, {}), "settings", where)
-    state = Path(settings_t.get("state", str, "state.db")).expanduser()
-    number = (int, float)
-    settings = Settings(
-        state=state if state.is_absolute() else base / state,
-        timeout=_positive(settings_t, "timeout", number, 20.0),
-        max_bytes=int(_positive(settings_t, "max_bytes", int, 5 * 1024 * 1024)),
-        max_redirects=int(_positive(settings_t, "max_redirects", int, 5)),
-        concurrency=int(_positive(settings_t, "concurrency", int, 16)),
-        per_host=int(_positive(settings_t, "per_host", int, 2)),
-        every=parse_duration(settings_t.get("every", (str, *number), "30m"), "settings.every", where),
-        jitter=float(settings_t.get("jitter", number, 0.1)),
-        failing_after=parse_duration(
-            settings_t.get("failing_after", (str, *number), "24h"), "settings.failing_after", where
-        ),
-        backoff_cap=parse_duration(
-            settings_t.get("backoff_cap", (str, *number), "6h"), "settings.backoff_cap", where
-        ),
-        retry_window=parse_duration(
-            settings_t.get("retry_window", (str, *number), "1h"), "settings.retry_window", where
-        ),
-        user_agent=settings_t.get("user_agent", str, ""),
-    )
-    settings_t.done()
+    settings = _settings(_Table(root.get("settings", dict, {}), "settings", where), base)
 
     notify_t = _Table(root.get("notify", dict, {}), "notify", where)
     urls = notify_t.strings("urls")
@@ -210,6 +192,32 @@ def build(data: dict[str, Any], *, path: Path | None, env: Mapping[str, str]) ->
         raise ConfigError(where, "source", f"two sources are named {dup!r}")
     root.done()
     return Config(path, settings, destinations or (CONSOLE_DESTINATION,), watches, sources)
+
+
+def _settings(t: _Table, base: Path) -> Settings:
+    d = DEFAULT_SETTINGS
+    number = (int, float)
+    state = Path(t.get("state", str, str(d.state))).expanduser()
+
+    def duration(name: str, default: float) -> float:
+        return parse_duration(t.get(name, (str, *number), default), t.key(name), t.path)
+
+    settings = Settings(
+        state=state if state.is_absolute() else base / state,
+        timeout=_positive(t, "timeout", number, d.timeout),
+        max_bytes=int(_positive(t, "max_bytes", int, d.max_bytes)),
+        max_redirects=int(_positive(t, "max_redirects", int, d.max_redirects)),
+        concurrency=int(_positive(t, "concurrency", int, d.concurrency)),
+        per_host=int(_positive(t, "per_host", int, d.per_host)),
+        every=duration("every", d.every),
+        jitter=float(t.get("jitter", number, d.jitter)),
+        failing_after=duration("failing_after", d.failing_after),
+        backoff_cap=duration("backoff_cap", d.backoff_cap),
+        retry_window=duration("retry_window", d.retry_window),
+        user_agent=t.get("user_agent", str, d.user_agent),
+    )
+    t.done()
+    return settings
 
 
 def _positive(t: _Table, name: str, kind: type | tuple[type, ...], default: float) -> float:
@@ -244,16 +252,16 @@ def _source(data: object, i: int, where: str) -> Source:
     url = t.get("url", str, required=True).strip()
     if not re.match(r"^https?://[^/\s]+", url):
         raise ConfigError(where, t.key("url"), f"expected an http(s) URL, got {url!r}")
-    kind = t.get("kind", str, "feed")
-    if kind not in SOURCE_KINDS:
-        raise ConfigError(where, t.key("kind"), f"unknown kind {kind!r} (one of: {', '.join(SOURCE_KINDS)})")
+    kind = t.get("kind", str, SourceKind.FEED.value)
+    if kind not in {k.value for k in SourceKind}:
+        raise ConfigError(where, t.key("kind"), f"unknown kind {kind!r} (one of: {', '.join(SourceKind)})")
     trust = t.get("trust", str, "other")
     if trust not in {x.value for x in Trust}:
         raise ConfigError(where, t.key("trust"), f"unknown trust {trust!r} (official, trade or other)")
     every = t.get("every", (str, int, float))
     source = Source(
         name=t.get("name", str, url).strip() or url,
-        kind=kind,
+        kind=SourceKind(kind),
         url=url,
         trust=Trust(trust),
         every=None if every is None else parse_duration(every, t.key("every"), where),
@@ -276,13 +284,13 @@ def load(path: Path, env: Mapping[str, str] | None = None) -> Config:
     return build(data, path=path.resolve(), env=os.environ if env is None else env)
 
 
-def default_state_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+def default_state_dir(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
     return Path(base) / "renewalwatch"
 
 
-def user_config_path() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+def user_config_path(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
     return Path(base) / "renewalwatch" / "config.toml"
 
 
@@ -294,7 +302,7 @@ def discover(
         return Path(explicit)
     if env.get(ENV_CONFIG):
         return Path(env[ENV_CONFIG])
-    for candidate in (cwd / "renewalwatch.toml", user_config_path()):
+    for candidate in (cwd / "renewalwatch.toml", user_config_path(env)):
         if exists(candidate):
             return candidate
     return None

@@ -25,14 +25,14 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from renewalwatch.app import FetcherFactory, http_fetcher_factory, run_once
 from renewalwatch.config import Config
+from renewalwatch.cycle import FetcherFactory, http_fetcher_factory, run_once
 from renewalwatch.errors import RenewalwatchError
 from renewalwatch.fetch import Fetcher
 from renewalwatch.models import Source
 from renewalwatch.notify import Notifier
 from renewalwatch.outbox import deliver_owed
-from renewalwatch.store import Store
+from renewalwatch.store import SqliteStore
 
 logger = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class Daemon:
     # --- life cycle --------------------------------------------------------------------------
     def start(self) -> None:
         """Check the state file can be opened, schedule every job (each due at once), start."""
-        Store(self.config.settings.state).close()
+        SqliteStore(self.config.settings.state).close()
         self._schedule(self.config, first=True)
         self._scheduler.start()
         logger.info(
@@ -203,7 +203,7 @@ class Daemon:
             return
         started = time.monotonic()
         try:
-            store = Store(config.settings.state)
+            store = SqliteStore(config.settings.state)
         except RenewalwatchError as e:
             logger.error("cycle failed source=%s error=%s", name, e)
             return
@@ -234,7 +234,7 @@ class Daemon:
             return
         config = self.config
         try:
-            store = Store(config.settings.state)
+            store = SqliteStore(config.settings.state)
             try:
                 deliveries = deliver_owed(
                     store, self._notifier, config.destinations, self._clock(), due_only=True

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from renewalwatch import __version__
+from renewalwatch.config import DEFAULT_SETTINGS
 from renewalwatch.errors import FetchError, RetryLater
 
 USER_AGENT = f"renewalwatch/{__version__} (+https://pypi.org/project/renewalwatch/; polite TV-news watcher)"
@@ -96,12 +97,12 @@ class HttpFetcher:
     def __init__(
         self,
         *,
-        timeout: float = 20.0,
-        max_bytes: int = 5 * 1024 * 1024,
-        max_redirects: int = 5,
-        concurrency: int = 16,
-        per_host: int = 2,
-        user_agent: str = "",
+        timeout: float = DEFAULT_SETTINGS.timeout,
+        max_bytes: int = DEFAULT_SETTINGS.max_bytes,
+        max_redirects: int = DEFAULT_SETTINGS.max_redirects,
+        concurrency: int = DEFAULT_SETTINGS.concurrency,
+        per_host: int = DEFAULT_SETTINGS.per_host,
+        user_agent: str = DEFAULT_SETTINGS.user_agent,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.timeout = timeout

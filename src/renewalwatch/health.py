@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
 from typing import Protocol
 
+from renewalwatch.models import NoticeKind
 
-class Notice(StrEnum):
-    """The outbox `kind` of a health notice."""
+RETRY_BASE = 60.0  # the first wait after a failure, in seconds; it doubles with each one
 
-    FAILING = "source-failing"
-    RECOVERED = "source-recovered"
-    BLIND = "blind"
+
+def backoff(failures: int, *, cap: float, base: float = RETRY_BASE) -> float:
+    """Seconds to wait after `failures` failures in a row: base, 2×base, 4×base ... at most `cap`.
+    The one backoff: a failing source's next check and a failing destination's next delivery."""
+    return float(min(cap, base * 2 ** max(0, failures - 1)))
 
 
 class Health(Protocol):
-    """What this module reads of a source's health (`store.SourceHealth` has it)."""
+    """What this module reads of a source's health (`models.SourceHealth` has it)."""
 
     @property
     def failing_since(self) -> datetime | None: ...
@@ -40,12 +41,12 @@ def is_failing(h: Health, now: datetime, failing_after: float) -> bool:
     return h.failing_since is not None and (now - h.failing_since).total_seconds() >= failing_after
 
 
-def source_notice(after: Health, now: datetime, failing_after: float) -> Notice | None:
+def source_notice(after: Health, now: datetime, failing_after: float) -> NoticeKind | None:
     """The notice a source owes after a check; `after.failing_notice_sent` says what was told."""
     if after.failing_notice_sent:
         healthy = after.failing_since is None and not after.disabled
-        return Notice.RECOVERED if healthy else None
-    return Notice.FAILING if is_failing(after, now, failing_after) else None
+        return NoticeKind.RECOVERED if healthy else None
+    return NoticeKind.FAILING if is_failing(after, now, failing_after) else None
 
 
 def is_blind(sources: Sequence[Health], now: datetime, failing_after: float) -> bool:

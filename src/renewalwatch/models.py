@@ -29,6 +29,37 @@ class Status(StrEnum):
     CANCELED = "canceled"
 
 
+class SourceKind(StrEnum):
+    """How a source's fetched body is read; each has one reader in `sources.KINDS`."""
+
+    FEED = "feed"  # RSS or Atom
+    PAGE = "page"  # one HTML article page
+
+
+class SourceOutcome(StrEnum):
+    """What one check of one source came to."""
+
+    NEW = "new"  # fetched and read (its items may all be seen before)
+    UNCHANGED = "unchanged"  # fetched, the same bytes as last time
+    NOT_MODIFIED = "not-modified"  # the server answered 304
+    SKIPPED = "skipped"  # backing off after failures
+    DISABLED = "disabled"  # gone (410) until its config changes
+    FAILED = "failed"
+
+    @property
+    def ok(self) -> bool:
+        return self not in (SourceOutcome.FAILED, SourceOutcome.SKIPPED, SourceOutcome.DISABLED)
+
+
+class NoticeKind(StrEnum):
+    """The `kind` of an outbox row: what the notification is about."""
+
+    CHANGE = "change"  # a watch's status changed
+    FAILING = "source-failing"
+    RECOVERED = "source-recovered"
+    BLIND = "blind"  # every source is failing
+
+
 class Trust(StrEnum):
     OFFICIAL = "official"  # the network's or studio's own press room
     TRADE = "trade"
@@ -60,7 +91,7 @@ class Watch:
 @dataclass(frozen=True, slots=True)
 class Source:
     name: str
-    kind: str  # a key of sources.SOURCE_KINDS
+    kind: SourceKind
     url: str
     trust: Trust = Trust.OTHER
     every: float | None = None  # seconds between checks in the daemon; None: the default
@@ -92,7 +123,7 @@ class Classification:
     trigger: str = ""  # the phrase that stated the decision, verbatim
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     """A classification of one document for one watch, with where it came from."""
 
@@ -108,6 +139,42 @@ class Evidence:
     title: str
     published: datetime | None
     found_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceHealth:
+    """What is remembered of one source between checks: validators, failures, notices told."""
+
+    name: str
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    last_checked: datetime | None = None
+    last_success: datetime | None = None
+    last_error: str | None = None
+    failing_since: datetime | None = None
+    consecutive_failures: int = 0
+    next_attempt: datetime | None = None
+    disabled: str | None = None  # why, when a 410 disabled it until its config changes
+    failing_notice_sent: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OutboxRow:
+    """One notification owed to (or delivered to) one destination."""
+
+    id: int
+    destination: str  # Destination.key: holds no secret
+    destination_label: str  # the masked URL
+    kind: NoticeKind
+    title: str
+    body: str
+    created_at: datetime
+    attempts: int
+    next_attempt: datetime
+    last_error: str | None
+    sent_at: datetime | None
 
 
 @dataclass(frozen=True, slots=True)

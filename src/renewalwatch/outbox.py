@@ -1,4 +1,4 @@
-"""Deliver what the outbox owes, one row at a time, marking each only after it was accepted.
+"""The notify side of the state: deliver what the outbox owes, one row at a time, marking each only after it was accepted.
 
 Delivery is at least once. A row is written in the same transaction as the status change that
 owes it, so a crash never loses it; it is marked sent in its own transaction right after Apprise
@@ -8,14 +8,17 @@ the next run sends it again: one duplicate per such crash, never a lost alert.
 
 from __future__ import annotations
 
+import hmac
 import logging
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from renewalwatch.config import Destination
+from renewalwatch.config import Config, Destination
 from renewalwatch.errors import NotifyError
-from renewalwatch.notify import Notifier
+from renewalwatch.health import backoff
+from renewalwatch.notify import Notifier, check_urls
 from renewalwatch.store import Store
 
 logger = logging.getLogger(__name__)
@@ -33,8 +36,8 @@ class Delivery:
 
 
 def retry_delay(attempts: int) -> float:
-    """Exponential backoff for a failing destination: 1, 2, 4 ... minutes, at most an hour."""
-    return float(min(RETRY_CAP, RETRY_BASE * 2 ** max(0, attempts - 1)))
+    """A failing destination waits 1, 2, 4 ... minutes, at most an hour."""
+    return backoff(attempts, cap=RETRY_CAP, base=RETRY_BASE)
 
 
 def deliver_owed(
@@ -68,3 +71,22 @@ def deliver_owed(
         logger.info("notification sent destination=%s title=%r", dest.masked, row.title)
         results.append(Delivery(dest.masked, row.title, True))
     return results
+
+
+def check_destinations(config: Config, store: Store, *, already_checked: bool = False) -> None:
+    """Fail on a notify URL Apprise cannot load; checked again only when the list changes, since
+    importing Apprise costs more than a whole quiet cycle. The state keeps a keyed hash, never a URL."""
+    salt = store.meta("salt")
+    if salt is None:
+        salt = secrets.token_hex(16)
+        with store.transaction():
+            store.set_meta("salt", salt)
+    digest = hmac.new(
+        salt.encode(), "\n".join(d.url for d in config.destinations).encode(), "sha256"
+    ).hexdigest()
+    if store.meta("checked_urls") == digest:
+        return
+    if not already_checked:
+        check_urls(config.destinations, config.origin)
+    with store.transaction():
+        store.set_meta("checked_urls", digest)

@@ -12,42 +12,40 @@ from datetime import datetime
 from pathlib import Path
 
 from renewalwatch.errors import ParseError
-from renewalwatch.models import Classification, Document, Evidence, Source, Trust, Verdict, Watch
-from renewalwatch.sources import SOURCE_KINDS, Reading
+from renewalwatch.models import Classification, Document, Evidence, Source, SourceKind, Trust, Verdict, Watch
+from renewalwatch.sources import KINDS, ReadContext, Reading
 from renewalwatch.sources.charset import decode
 from renewalwatch.sources.markup import looks_like_html_page
 from renewalwatch.textnorm import fold
 
-FORMATS = ("text", "html", "feed")
+# A local file is read as one of the source kinds, or as plain text.
+FORMATS = ("text", SourceKind.PAGE.value, SourceKind.FEED.value)
 # The verdict on a file none of whose documents names the show: the classifier's own words for it.
 NOT_NAMED = Classification(Verdict.UNRELATED, False, None, 0.95, "", "show not named")
-_KIND_OF_FORMAT = {"feed": "feed", "html": "page"}
 
 
 def sniff(body: bytes, name: str = "") -> str:
     suffix = Path(name).suffix.lower()
     if suffix in (".xml", ".rss", ".atom"):
-        return "feed"
+        return SourceKind.FEED.value
     if suffix in (".html", ".htm"):
-        return "html"
+        return SourceKind.PAGE.value
     try:
         head = decode(body[:1024], name).text
     except ParseError:  # an unknown charset: the bytes' ASCII is enough to tell the format
         head = body[:1024].decode("latin-1")
     head = head.lstrip("\ufeff \t\r\n").lower()
     if looks_like_html_page(head.encode()):
-        return "html"
+        return SourceKind.PAGE.value
     if head.startswith(("<?xml", "<rss", "<feed", "<rdf")):
-        return "feed"
+        return SourceKind.FEED.value
     return "text"
 
 
-def read_body(
-    kind: str, body: bytes, url: str, source: str, names: Sequence[str] | None, charset: str | None = None
-) -> Reading:
-    """What a fetched body holds, in any charset: the documents naming one of `names` (all
-    when None). `kind` is a source kind; `charset` the HTTP header's, when there was one."""
-    return SOURCE_KINDS[kind](decode(body, url, charset).text, url, source, names)
+def read_body(kind: SourceKind, body: bytes, ctx: ReadContext, charset: str | None = None) -> Reading:
+    """What a fetched body holds, in any charset: the documents naming one of `ctx.names` (all
+    when None). `charset` is the HTTP header's, when there was one."""
+    return KINDS[kind].read(decode(body, ctx.url, charset).text, ctx)
 
 
 def classify_each(docs: Iterable[Document], watch: Watch, trust: Trust) -> list[Classification]:
@@ -64,11 +62,13 @@ def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime
         [c] = classify_each([doc], watch, source.trust)
         if c.verdict is Verdict.UNRELATED:
             continue
-        ev = Evidence(
-            watch.key, c.verdict, c.official, c.season, c.sentence, c.rule, c.stale,
-            source.name, doc.url, doc.title, doc.published, now,
+        evidence.append(
+            Evidence(
+                watch_key=watch.key, verdict=c.verdict, official=c.official, season=c.season,
+                sentence=c.sentence, rule=c.rule, stale=c.stale, source=source.name, url=doc.url,
+                title=doc.title, published=doc.published, found_at=now,
+            )
         )  # fmt: skip
-        evidence.append(ev)
     return evidence
 
 
@@ -82,8 +82,9 @@ def documents(
 ) -> list[Document]:
     """Documents from one input; for "text" the title is given, or is the first line."""
     raw = body.encode() if isinstance(body, str) else body
-    if fmt in _KIND_OF_FORMAT:
-        return list(read_body(_KIND_OF_FORMAT[fmt], raw, origin, origin, names).documents)
+    if fmt in (SourceKind.FEED, SourceKind.PAGE):
+        ctx = ReadContext(source=origin, url=origin, names=names)
+        return list(read_body(SourceKind(fmt), raw, ctx).documents)
     text = decode(raw, origin).text
     if not title:
         first, _, rest = text.strip().partition("\n")

@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from renewalwatch.masking import mask_url
+from renewalwatch.models import SourceOutcome
 from renewalwatch.untrusted import for_terminal as t
 
 if TYPE_CHECKING:  # render is imported by `status`, which must not pay for httpx and the parsers
-    from renewalwatch.app import CycleReport, SourceReport
     from renewalwatch.config import Config
+    from renewalwatch.cycle import CycleReport, SourceReport
     from renewalwatch.models import Classification
     from renewalwatch.store import Store
 
@@ -37,7 +38,7 @@ def cycle_summary(report: CycleReport) -> str:
     lines = [f"checked {len(report.sources)} sources: {ok} ok, {len(report.sources) - ok} failed"]
     for s in report.sources:
         if s.ok:
-            detail = _items(s) if s.outcome == "new" else s.outcome
+            detail = _items(s) if s.outcome is SourceOutcome.NEW else s.outcome
             lines.append(f"  ok      {t(s.name)}: {detail}")
         else:
             lines.append(f"  {s.outcome.upper():<7} {t(s.name)} <{t(mask_url(s.url))}>: {t(s.error or '')}")

@@ -1,45 +1,28 @@
-"""Source kinds: each turns a fetched body, decoded, into the `Document`s worth reading. The
-registry is explicit.
+"""Source kinds: each turns a fetched body, decoded, into the `Document`s worth reading (or into
+evidence). The registry is explicit.
 
-The parsers import feedparser and BeautifulSoup, which cost ~80 ms: they are loaded on first
-use, so `renewalwatch --help` and `status` never pay for them.
+To add a kind (say `tvmaze`):
+1. add a member to `models.SourceKind` (the config accepts exactly these names);
+2. write `sources/tvmaze.py` with `def read(text: str, ctx: ReadContext) -> Reading`; see
+   `sources.kind.Kind` for what it may and may not do;
+3. add one line to `KINDS` below.
+`tests/test_sources.py` checks that every `SourceKind` has a reader.
+
+The parsers import feedparser and BeautifulSoup (~80 ms) inside their functions, so commands
+that never parse (`--help`, `status`, a cycle of 304s) never pay for them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from renewalwatch.models import SourceKind
+from renewalwatch.sources import feed, page
+from renewalwatch.sources.feed import parse_feed, read_feed
+from renewalwatch.sources.kind import Kind, ReadContext, Reading
+from renewalwatch.sources.page import parse_page, read_page
 
-from renewalwatch.models import Document
-from renewalwatch.sources.prefilter import Reading
+KINDS: dict[SourceKind, Kind] = {
+    SourceKind.FEED: feed,
+    SourceKind.PAGE: page,
+}
 
-# (decoded body, url, source name, watched names or None for all) -> what the body held
-Reader = Callable[[str, str, str, Sequence[str] | None], Reading]
-
-
-def read_feed(text: str, url: str, source: str, names: Sequence[str] | None = None) -> Reading:
-    from renewalwatch.sources.feed import read_feed as read
-
-    return read(text, url, source, names)
-
-
-def read_page(text: str, url: str, source: str, names: Sequence[str] | None = None) -> Reading:
-    from renewalwatch.sources.page import read_page as read
-
-    return read(text, url, source, names)
-
-
-def parse_feed(body: bytes | str, url: str, source: str) -> list[Document]:
-    from renewalwatch.sources.feed import parse_feed as parse
-
-    return parse(body, url, source)
-
-
-def parse_page(body: bytes | str, url: str, source: str) -> list[Document]:
-    from renewalwatch.sources.page import parse_page as parse
-
-    return parse(body, url, source)
-
-
-SOURCE_KINDS: dict[str, Reader] = {"feed": read_feed, "page": read_page}
-
-__all__ = ["SOURCE_KINDS", "Reader", "Reading", "parse_feed", "parse_page", "read_feed", "read_page"]
+__all__ = ["KINDS", "Kind", "ReadContext", "Reading", "parse_feed", "parse_page", "read_feed", "read_page"]

@@ -9,13 +9,12 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
-
 from renewalwatch.errors import ParseError
 from renewalwatch.models import Document
 from renewalwatch.sources.charset import decode
+from renewalwatch.sources.kind import ReadContext, Reading
 from renewalwatch.sources.markup import html_to_text
-from renewalwatch.sources.prefilter import Reading, check_feed_shape, mentions_any, naming, split_items
+from renewalwatch.sources.prefilter import check_feed_shape, mentions_any, naming, split_items
 
 
 def entry_published(entry: Any) -> datetime | None:
@@ -42,6 +41,11 @@ def parse_feed(body: bytes | str, url: str, source: str) -> list[Document]:
     return list(read_feed(decode(body, url).text if isinstance(body, bytes) else body, url, source).documents)
 
 
+def read(text: str, ctx: ReadContext) -> Reading:
+    """The `feed` kind: RSS or Atom items naming a watched show, as documents."""
+    return read_feed(text, ctx.url, ctx.source, ctx.names)
+
+
 def read_feed(text: str, url: str, source: str, names: Sequence[str] | None = None) -> Reading:
     """The entries naming one of `names` (all when None) as Documents; the others are counted,
     never parsed. The whole feed's shape is checked either way."""
@@ -64,6 +68,8 @@ def read_feed(text: str, url: str, source: str, names: Sequence[str] | None = No
 
 
 def _parsed(xml_text: str, url: str) -> list[Any]:
+    import feedparser  # ~40 ms: loaded on the first feed that needs parsing
+
     # Never let feedparser fetch; sanitising and URI resolution are skipped because only text is read.
     xml_text = _XML_DECL.sub("", xml_text, count=1).lstrip("\ufeff")  # now UTF-8, whatever it said
     parsed = feedparser.parse(xml_text.encode("utf-8"), sanitize_html=False, resolve_relative_uris=False)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
-
-from bs4 import BeautifulSoup, Tag
+from typing import TYPE_CHECKING
 
 from renewalwatch.errors import ParseError
 from renewalwatch.models import Document
 from renewalwatch.sources.charset import decode
-from renewalwatch.sources.prefilter import Reading, mentions_any
+from renewalwatch.sources.kind import ReadContext, Reading
+from renewalwatch.sources.prefilter import mentions_any
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 _CHROME = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button")
 _CHROME_ATTR = re.compile(
@@ -23,6 +26,8 @@ _BLOCKS = ("p", "h2", "h3", "li", "blockquote")
 
 
 def _published(soup: BeautifulSoup) -> datetime | None:
+    from bs4 import Tag
+
     candidates: list[str] = []
     for attrs in ({"property": "article:published_time"}, {"name": "date"}, {"itemprop": "datePublished"}):
         meta = soup.find("meta", attrs=attrs)
@@ -40,6 +45,11 @@ def _published(soup: BeautifulSoup) -> datetime | None:
     return None
 
 
+def read(text: str, ctx: ReadContext) -> Reading:
+    """The `page` kind: one HTML article page, when it names a watched show."""
+    return read_page(text, ctx.url, ctx.source, ctx.names)
+
+
 def read_page(text: str, url: str, source: str, names: Sequence[str] | None = None) -> Reading:
     """The page as one Document when it names one of `names` (always when None); a page that
     names none is not parsed."""
@@ -49,6 +59,8 @@ def read_page(text: str, url: str, source: str, names: Sequence[str] | None = No
 
 
 def parse_page(body: bytes | str, url: str, source: str) -> list[Document]:
+    from bs4 import BeautifulSoup, Tag  # ~40 ms: loaded on the first page that needs parsing
+
     if isinstance(body, bytes):
         body = decode(body, url).text
     if not body.strip():

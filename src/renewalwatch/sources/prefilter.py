@@ -14,21 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from renewalwatch.errors import ParseError
-from renewalwatch.models import Document
 from renewalwatch.sources.markup import looks_like_html_page
 from renewalwatch.textnorm import markup_key, name_key
 
 _ITEM = re.compile(r"<((?:[\w.-]+:)?(?:item|entry))\b[^>]*?(?:/>|>.*?</\1\s*>)", re.S)
 _FEED_ROOTS = frozenset({"rss", "feed", "RDF"})  # RSS 0.9x/2.0, Atom, RSS 1.0 (rdf:RDF)
 _ENTITY = re.compile(r"<!ENTITY", re.I)
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """What a body held: how many items, and the documents worth reading (those naming a show)."""
-
-    items: int
-    documents: tuple[Document, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """The state file: SQLite, WAL, versioned schema, one transaction per unit of work."""
 
 from renewalwatch.store.lock import StateLock
-from renewalwatch.store.sqlite import OutboxRow, SourceHealth, Store
+from renewalwatch.store.protocol import Store
+from renewalwatch.store.sqlite import SqliteStore
 
-__all__ = ["OutboxRow", "SourceHealth", "StateLock", "Store"]
+__all__ = ["SqliteStore", "StateLock", "Store"]

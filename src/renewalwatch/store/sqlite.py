@@ -1,19 +1,30 @@
-"""SQLite storage. sqlite3 errors are translated to StoreError at this edge."""
+"""SQLite storage, the one `Store`. sqlite3 errors are translated to StoreError at this edge.
+
+Every statement names its columns and every row is read by name, so a migration that adds a
+column breaks nothing here.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from renewalwatch.errors import StateAccessError, StoreError
 from renewalwatch.masking import mask_text, mask_url
-from renewalwatch.models import Evidence, Status, Verdict, WatchState
+from renewalwatch.models import (
+    Evidence,
+    NoticeKind,
+    OutboxRow,
+    SourceHealth,
+    Status,
+    Verdict,
+    WatchState,
+)  # fmt: skip
 from renewalwatch.store.schema import APPLICATION_ID, MIGRATIONS
 
 RECOVERY = "move it aside (or delete it) to start with a fresh state; nothing else is touched"
@@ -45,39 +56,19 @@ def _dt(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-@dataclass(frozen=True, slots=True)
-class SourceHealth:
-    name: str
-    url: str
-    etag: str | None = None
-    last_modified: str | None = None
-    body_hash: str | None = None
-    last_checked: datetime | None = None
-    last_success: datetime | None = None
-    last_error: str | None = None
-    failing_since: datetime | None = None
-    consecutive_failures: int = 0
-    next_attempt: datetime | None = None
-    disabled: str | None = None
-    failing_notice_sent: bool = False
+_SOURCE = (
+    "name, url, etag, last_modified, body_hash, last_checked, last_success, last_error,"
+    " failing_since, consecutive_failures, next_attempt, disabled, failing_notice_sent"
+)
+_EVIDENCE = "watch, verdict, official, season, sentence, rule, stale, source, url, title, published, found_at"
+_OUTBOX = (
+    "id, destination, destination_label, kind, title, body, created_at, attempts, next_attempt,"
+    " last_error, sent_at"
+)
+_CHUNK = 500  # names per IN (...): well under SQLite's limit on bound parameters
 
 
-@dataclass(frozen=True, slots=True)
-class OutboxRow:
-    id: int
-    destination: str
-    destination_label: str
-    kind: str
-    title: str
-    body: str
-    created_at: datetime
-    attempts: int
-    next_attempt: datetime
-    last_error: str | None
-    sent_at: datetime | None
-
-
-class Store:
+class SqliteStore:
     """All reads and writes of the state file. Use `with store.transaction():` to group writes."""
 
     def __init__(self, path: Path, *, create: bool = True, read_only: bool = False) -> None:
@@ -94,6 +85,7 @@ class Store:
                 mode = "ro&immutable=1" if read_only else "rw"
                 target, uri = f"file:{quote(str(path.absolute()))}?mode={mode}", True
             self._db = db = sqlite3.connect(target, isolation_level=None, timeout=30.0, uri=uri)
+            self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA busy_timeout = 30000")
             self._check_foreign()
             self._check_version()  # before WAL mode: a file we cannot use is left byte-identical
@@ -115,7 +107,7 @@ class Store:
         self._depth = 0
 
     @classmethod
-    def for_reading(cls, path: Path) -> Store | None:
+    def for_reading(cls, path: Path) -> SqliteStore | None:
         """The state for `status` and `health`: None when there is none yet (nothing is created);
         read as a snapshot when its folder cannot be written."""
         if not path.exists():
@@ -200,20 +192,20 @@ class Store:
 
     # --- sources ---------------------------------------------------------------------------
     def source(self, name: str, url: str) -> SourceHealth:
-        row = self._x("SELECT * FROM source WHERE name = ?", (name,)).fetchone()
+        row = self._x(f"SELECT {_SOURCE} FROM source WHERE name = ?", (name,)).fetchone()
         if row is None:
-            return SourceHealth(name, url)
+            return SourceHealth(name=name, url=url)
         health = _health(row)
         # The state keeps the masked URL: the same masked URL is the same source.
         return replace(health, url=url) if health.url in (url, mask_url(url)) else health
 
     def sources(self) -> list[SourceHealth]:
         """Every source's health; `url` is the masked URL the state keeps."""
-        return [_health(r) for r in self._x("SELECT * FROM source ORDER BY name")]
+        return [_health(r) for r in self._x(f"SELECT {_SOURCE} FROM source ORDER BY name")]
 
     def save_source(self, h: SourceHealth) -> None:
         self._x(
-            "INSERT OR REPLACE INTO source VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT OR REPLACE INTO source ({_SOURCE}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 h.name, mask_url(h.url), h.etag, h.last_modified, h.body_hash, _iso(h.last_checked),
                 _iso(h.last_success), h.last_error and mask_text(h.last_error), _iso(h.failing_since), h.consecutive_failures,
@@ -222,16 +214,27 @@ class Store:
         )  # fmt: skip
 
     # --- items -----------------------------------------------------------------------------
-    def item_hash(self, source: str, key: str) -> str | None:
-        row = self._x("SELECT content_hash FROM item WHERE source = ? AND key = ?", (source, key)).fetchone()
-        return None if row is None else str(row[0])
+    def item_hashes(self, sources: Iterable[str]) -> dict[str, dict[str, str]]:
+        """{source: {item key: content hash}} for the named sources, in one pass per 500 names."""
+        names = sorted(set(sources))
+        seen: dict[str, dict[str, str]] = {n: {} for n in names}
+        for i in range(0, len(names), _CHUNK):
+            chunk = names[i : i + _CHUNK]
+            rows = self._x(
+                f"SELECT source, key, content_hash FROM item WHERE source IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+            for r in rows:
+                seen[r["source"]][r["key"]] = r["content_hash"]
+        return seen
 
     def save_item(
-        self, source: str, key: str, content_hash: str, url: str, title: str,
+        self, *, source: str, key: str, content_hash: str, url: str, title: str,
         published: datetime | None, seen: datetime,
     ) -> None:  # fmt: skip
         self._x(
-            "INSERT INTO item VALUES (?,?,?,?,?,?,?) ON CONFLICT (source, key) DO UPDATE SET"
+            "INSERT INTO item (source, key, content_hash, url, title, published, first_seen)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT (source, key) DO UPDATE SET"
             " content_hash = excluded.content_hash, title = excluded.title",
             (source, key, content_hash, mask_url(url), title, _iso(published), seen.isoformat()),
         )
@@ -242,9 +245,11 @@ class Store:
 
     def watch_state(self, key: str) -> WatchState:
         row = self._x("SELECT status, official, since FROM watch WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return WatchState()
-        return WatchState(Status(row[0]), bool(row[1]), _dt(row[2]))
+        return WatchState() if row is None else _state(row)
+
+    def watch_states(self) -> dict[str, WatchState]:
+        rows = self._x("SELECT key, status, official, since FROM watch")
+        return {r["key"]: _state(r) for r in rows}
 
     def set_watch_state(
         self, key: str, state: WatchState, previous: WatchState, evidence_id: int | None
@@ -260,9 +265,10 @@ class Store:
              int(previous.official), _iso(state.since), evidence_id),
         )  # fmt: skip
 
-    def blind_notice_sent(self, key: str) -> bool:
-        row = self._x("SELECT blind_notice_sent FROM watch WHERE key = ?", (key,)).fetchone()
-        return bool(row and row[0])
+    def blind_notices(self) -> frozenset[str]:
+        """The watches that were told every source is failing, and not told otherwise since."""
+        rows = self._x("SELECT key FROM watch WHERE blind_notice_sent = 1")
+        return frozenset(r["key"] for r in rows)
 
     def set_blind_notice(self, key: str, sent: bool) -> None:
         self._x("UPDATE watch SET blind_notice_sent = ? WHERE key = ?", (int(sent), key))
@@ -274,15 +280,17 @@ class Store:
             (key,),
         )
         return [
-            (WatchState(Status(r[3]), bool(r[4]), None), WatchState(Status(r[0]), bool(r[1]), _dt(r[2])))
+            (
+                WatchState(Status(r["previous_status"]), bool(r["previous_official"]), None),
+                WatchState(Status(r["status"]), bool(r["official"]), _dt(r["at"])),
+            )
             for r in rows
         ]
 
     # --- evidence --------------------------------------------------------------------------
     def add_evidence(self, e: Evidence) -> int:
         cur = self._x(
-            "INSERT INTO evidence (watch, verdict, official, season, sentence, rule, stale, source, url,"
-            " title, published, found_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO evidence ({_EVIDENCE}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (e.watch_key, e.verdict.value, int(e.official), e.season, e.sentence, e.rule, int(e.stale),
              e.source, mask_url(e.url), e.title, _iso(e.published), e.found_at.isoformat()),
         )  # fmt: skip
@@ -290,27 +298,24 @@ class Store:
 
     def evidence(self, key: str, limit: int = 20) -> list[Evidence]:
         rows = self._x(
-            "SELECT watch, verdict, official, season, sentence, rule, stale, source, url, title,"
-            " published, found_at FROM evidence WHERE watch = ? AND verdict IN ('renewed', 'canceled',"
+            f"SELECT {_EVIDENCE} FROM evidence WHERE watch = ? AND verdict IN ('renewed', 'canceled',"
             " 'pending') ORDER BY id DESC LIMIT ?",
             (key, limit),
         )
-        return [
-            Evidence(r[0], Verdict(r[1]), bool(r[2]), r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9],
-                     _dt(r[10]), datetime.fromisoformat(r[11]))
-            for r in rows
-        ]  # fmt: skip
+        return [_evidence(r) for r in rows]
 
     # --- outbox ----------------------------------------------------------------------------
-    def enqueue(self, destination: str, label: str, kind: str, title: str, body: str, now: datetime) -> None:
+    def enqueue(
+        self, destination: str, label: str, kind: NoticeKind, title: str, body: str, now: datetime
+    ) -> None:
         self._x(
             "INSERT INTO outbox (destination, destination_label, kind, title, body, created_at, next_attempt)"
             " VALUES (?,?,?,?,?,?,?)",
-            (destination, label, kind, title, body, now.isoformat(), now.isoformat()),
+            (destination, label, str(kind), title, body, now.isoformat(), now.isoformat()),
         )
 
     def owed(self, due_by: datetime | None = None) -> list[OutboxRow]:
-        sql = "SELECT * FROM outbox WHERE sent_at IS NULL"
+        sql = f"SELECT {_OUTBOX} FROM outbox WHERE sent_at IS NULL"
         args: tuple[object, ...] = ()
         if due_by is not None:
             sql += " AND next_attempt <= ?"
@@ -332,7 +337,7 @@ class Store:
     # --- meta ------------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
         row = self._x("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        return None if row is None else str(row["value"])
 
     def set_meta(self, key: str, value: str) -> None:
         self._x("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
@@ -349,20 +354,39 @@ class Store:
         row = self._x(
             "SELECT finished_at, sources_ok, sources_failed FROM cycle ORDER BY id DESC LIMIT 1"
         ).fetchone()
-        return None if row is None else (datetime.fromisoformat(row[0]), int(row[1]), int(row[2]))
+        if row is None:
+            return None
+        return datetime.fromisoformat(row["finished_at"]), int(row["sources_ok"]), int(row["sources_failed"])
 
 
-def _health(r: tuple[Any, ...]) -> SourceHealth:
+def _health(r: sqlite3.Row) -> SourceHealth:
     return SourceHealth(
-        name=r[0], url=r[1], etag=r[2], last_modified=r[3], body_hash=r[4], last_checked=_dt(r[5]),
-        last_success=_dt(r[6]), last_error=r[7], failing_since=_dt(r[8]), consecutive_failures=int(r[9]),
-        next_attempt=_dt(r[10]), disabled=r[11], failing_notice_sent=bool(r[12]),
+        name=r["name"], url=r["url"], etag=r["etag"], last_modified=r["last_modified"],
+        body_hash=r["body_hash"], last_checked=_dt(r["last_checked"]), last_success=_dt(r["last_success"]),
+        last_error=r["last_error"], failing_since=_dt(r["failing_since"]),
+        consecutive_failures=int(r["consecutive_failures"]), next_attempt=_dt(r["next_attempt"]),
+        disabled=r["disabled"], failing_notice_sent=bool(r["failing_notice_sent"]),
     )  # fmt: skip
 
 
-def _outbox(r: tuple[Any, ...]) -> OutboxRow:
+def _state(r: sqlite3.Row) -> WatchState:
+    return WatchState(Status(r["status"]), bool(r["official"]), _dt(r["since"]))
+
+
+def _evidence(r: sqlite3.Row) -> Evidence:
+    return Evidence(
+        watch_key=r["watch"], verdict=Verdict(r["verdict"]), official=bool(r["official"]),
+        season=r["season"], sentence=r["sentence"], rule=r["rule"], stale=bool(r["stale"]),
+        source=r["source"], url=r["url"], title=r["title"], published=_dt(r["published"]),
+        found_at=datetime.fromisoformat(r["found_at"]),
+    )  # fmt: skip
+
+
+def _outbox(r: sqlite3.Row) -> OutboxRow:
     return OutboxRow(
-        id=r[0], destination=r[1], destination_label=r[2], kind=r[3], title=r[4], body=r[5],
-        created_at=datetime.fromisoformat(r[6]), attempts=r[7], next_attempt=datetime.fromisoformat(r[8]),
-        last_error=r[9], sent_at=_dt(r[10]),
+        id=r["id"], destination=r["destination"], destination_label=r["destination_label"],
+        kind=NoticeKind(r["kind"]), title=r["title"], body=r["body"],
+        created_at=datetime.fromisoformat(r["created_at"]), attempts=r["attempts"],
+        next_attempt=datetime.fromisoformat(r["next_attempt"]), last_error=r["last_error"],
+        sent_at=_dt(r["sent_at"]),
     )  # fmt: skip

@@ -1,0 +1,197 @@
+"""The plan: a pure function from what the cycle read and fetched to what it will write.
+
+No I/O, no clock, no logging: `plan(config, snapshot, fetched, started=, finished=)` returns
+`Intents`, and the same inputs always give the same intents. In order it decides
+1. each source's new health (success resets it; a failure backs off, a 410 disables) and the
+   "source-failing" / "source-recovered" notice that health owes (see `health`);
+2. each watch's status moves from the new evidence (see `decide`), and the "change" notice an
+   announced move owes (a recap of an old decision moves the status quietly);
+3. whether every source is failing, and the "blind" notice each watch then owes once;
+4. the cycle's record. Every notice is owed once per configured destination.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from renewalwatch import health, message
+from renewalwatch.config import Config
+from renewalwatch.cycle.records import (
+    CycleRecord,
+    Fetched,
+    Intents,
+    Notice,
+    Owed,
+    Snapshot,
+    SourceReport,
+    StateMove,
+)  # fmt: skip
+from renewalwatch.decide import fold
+from renewalwatch.models import Change, Evidence, NoticeKind, SourceHealth, SourceOutcome
+
+
+def precheck(h: SourceHealth, now: datetime, force: bool) -> SourceOutcome | None:
+    """Before fetching: DISABLED or SKIPPED (backing off) when the source must not be fetched."""
+    if h.disabled:
+        return SourceOutcome.DISABLED
+    if not force and h.next_attempt and h.next_attempt > now:
+        return SourceOutcome.SKIPPED
+    return None
+
+
+def plan(
+    config: Config, snapshot: Snapshot, fetched: Sequence[Fetched], *, started: datetime, finished: datetime
+) -> Intents:
+    notices: list[Notice] = []
+    after: dict[str, SourceHealth] = {}
+    reports = []
+    for f in fetched:
+        before = snapshot.health(f.source)
+        new = next_health(before, f, started, config.settings.backoff_cap)
+        notice = _source_notice(before, new, started, config.settings.failing_after)
+        if notice is not None:
+            notices.append(notice)
+            new = replace(new, failing_notice_sent=notice.kind is NoticeKind.FAILING)
+        after[new.name] = new
+        reports.append(report(before, f))
+    evidence, moves, changes = _moves(config, snapshot, [e for f in fetched for e in f.evidence])
+    notices += [_change_notice(c) for c in changes]
+    blind_notices, blind_flags = _blind(config, snapshot, after, started)
+    notices += blind_notices
+    ok = sum(r.ok for r in reports)
+    return Intents(
+        sources=tuple(after.values()),
+        items=tuple(i for f in fetched for i in f.new_items),
+        watches=config.watches,
+        evidence=tuple(evidence),
+        moves=tuple(moves),
+        notices=tuple(notices),
+        owed=tuple(
+            Owed(destination=d.key, label=d.masked, kind=n.kind, title=n.title, body=n.body)
+            for n in notices
+            for d in config.destinations
+        ),
+        blind=tuple(blind_flags),
+        cycle=CycleRecord(
+            started=started, finished=finished, ok=ok, failed=len(reports) - ok, changes=len(changes)
+        ),
+        changes=tuple(changes),
+        reports=tuple(reports),
+    )
+
+
+def next_health(before: SourceHealth, f: Fetched, now: datetime, cap: float) -> SourceHealth:
+    """The source's health after this check (validators, failures, backoff)."""
+    if f.outcome in (SourceOutcome.SKIPPED, SourceOutcome.DISABLED):
+        return before
+    if f.outcome is SourceOutcome.FAILED:
+        failures = before.consecutive_failures + 1
+        # A server's Retry-After is honoured up to backoff_cap: it cannot silence a source for years.
+        delay = min(cap, max(f.retry_after or 0.0, health.backoff(failures, cap=cap)))
+        failed = replace(
+            before,
+            last_checked=now,
+            last_error=f.error,
+            consecutive_failures=failures,
+            failing_since=before.failing_since or now,
+            next_attempt=now + timedelta(seconds=delay),
+        )
+        return replace(failed, disabled=f.error) if f.gone else failed
+    ok = replace(
+        before, last_checked=now, last_success=now, last_error=None, consecutive_failures=0,
+        failing_since=None, next_attempt=None,
+    )  # fmt: skip
+    if f.outcome is SourceOutcome.NOT_MODIFIED:
+        return ok
+    ok = replace(ok, etag=f.etag, last_modified=f.last_modified)
+    return ok if f.outcome is SourceOutcome.UNCHANGED else replace(ok, body_hash=f.body_hash)
+
+
+def report(before: SourceHealth, f: Fetched) -> SourceReport:
+    s = f.source
+    match f.outcome:
+        case SourceOutcome.DISABLED:
+            error = before.disabled
+        case SourceOutcome.SKIPPED:
+            when = f"{before.next_attempt:%H:%M:%S}" if before.next_attempt else "later"
+            error = f"backing off after {before.consecutive_failures} failures until {when} UTC"
+        case _:
+            error = f.error
+    return SourceReport(
+        name=s.name, url=s.url, outcome=f.outcome, items=f.items, named=f.named,
+        new_items=len(f.new_items), bytes_read=f.bytes_read, error=error,
+    )  # fmt: skip
+
+
+def _source_notice(
+    before: SourceHealth, after: SourceHealth, now: datetime, failing_after: float
+) -> Notice | None:
+    kind = health.source_notice(after, now, failing_after)
+    if kind is NoticeKind.FAILING:
+        title, body = message.source_failing(
+            after.name, after.url, after.last_error, after.failing_since, bool(after.disabled), now
+        )
+    elif kind is NoticeKind.RECOVERED:
+        title, body = message.source_recovered(after.name, after.url, before.failing_since, now)
+    else:
+        return None
+    return Notice(kind=kind, about=after.name, title=title, body=body)
+
+
+def _moves(
+    config: Config, snapshot: Snapshot, found: Sequence[Evidence]
+) -> tuple[list[Evidence], list[StateMove], list[Change]]:
+    """Fold each watch's new evidence into its status: what to store, every step, what to tell."""
+    evidence: list[Evidence] = []
+    moves: list[StateMove] = []
+    changes: list[Change] = []
+    for watch in config.watches:
+        mine = [e for e in found if e.watch_key == watch.key]
+        if not mine:
+            continue
+        index = {id(e): len(evidence) + i for i, e in enumerate(mine)}
+        evidence += mine
+        initial = snapshot.state(watch)
+        folded = fold(initial, mine)
+        moves += [
+            StateMove(watch_key=watch.key, before=b, after=a, evidence=index[id(ev)])
+            for b, a, ev in folded.steps
+        ]
+        change = folded.change(watch, initial)
+        if change is not None and change.notify:
+            changes.append(change)
+    return evidence, moves, changes
+
+
+def _change_notice(change: Change) -> Notice:
+    return Notice(
+        kind=NoticeKind.CHANGE,
+        about=change.watch.key,
+        title=message.change_title(change),
+        body=message.change_body(change),
+    )
+
+
+def _blind(
+    config: Config, snapshot: Snapshot, after: dict[str, SourceHealth], now: datetime
+) -> tuple[list[Notice], list[tuple[str, bool]]]:
+    """Every configured source failing for too long owes each watch one "blind" notice."""
+    current = []
+    for s in config.sources:
+        h = after.get(s.name)
+        current.append(h if h is not None and h.url == s.url else snapshot.health(s))
+    failing_after = config.settings.failing_after
+    blind = health.is_blind(current, now, failing_after)
+    notices, flags = [], []
+    for watch in config.watches:
+        sent = watch.key in snapshot.blind
+        owed, flag = health.blind_notice(blind, sent)
+        if owed:
+            failing = [(h.name, h.disabled or h.last_error) for h in current]
+            title, body = message.blind(watch, failing, failing_after)
+            notices.append(Notice(kind=NoticeKind.BLIND, about=watch.key, title=title, body=body))
+        if flag != sent:
+            flags.append((watch.key, flag))
+    return notices, flags

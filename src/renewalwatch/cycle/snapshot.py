@@ -1,0 +1,20 @@
+"""Step 1: read everything the cycle needs from the store, once, before any fetch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from renewalwatch.cycle.records import Snapshot
+from renewalwatch.models import Source
+from renewalwatch.store import Store
+
+
+def take(store: Store, sources: Sequence[Source]) -> Snapshot:
+    """Every source's health, the seen items of the `sources` being checked, every watch's status
+    and blind-notice flag. Fetch tasks read this, never the store."""
+    return Snapshot(
+        sources={h.name: h for h in store.sources()},
+        seen=store.item_hashes(s.name for s in sources),
+        watches=store.watch_states(),
+        blind=store.blind_notices(),
+    )
