@@ -347,3 +347,11 @@ def health_cmd(state: _State, max_age: str | None) -> None:
     if reason:
         _fail(f"unhealthy: {reason}", EXIT_FAILED)
     click.echo(f"ok: last check finished at {finished:%Y-%m-%d %H:%M:%S} UTC" if finished else "ok")
+
+
+@main.command("example-config")
+def example_config() -> None:
+    """Print a commented example config (every key) to start from: `> renewalwatch.toml`."""
+    from importlib.resources import files
+
+    click.echo(files("renewalwatch").joinpath("config.example.toml").read_text(encoding="utf-8"), nl=False)

@@ -165,7 +165,7 @@ def build(data: dict[str, Any], *, path: Path | None, env: Mapping[str, str]) ->
     """Check parsed TOML and turn it into a `Config`."""
     where = str(path) if path else "built-in default"
     root = _Table(data, "", where)
-    base = path.parent if path else default_state_dir(env)
+    base = state_base(path, env)
 
     settings = _settings(_Table(root.get("settings", dict, {}), "settings", where), base)
 
@@ -282,6 +282,14 @@ def load(path: Path, env: Mapping[str, str] | None = None) -> Config:
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), "", f"not valid TOML: {e}") from e
     return build(data, path=path.resolve(), env=os.environ if env is None else env)
+
+
+def state_base(config_path: Path | None, env: Mapping[str, str]) -> Path:
+    """Where a relative `state` lives: $STATE_DIRECTORY when set (systemd's StateDirectory=, the
+    container's volume), else the config file's folder, else the user's state folder."""
+    if env.get("STATE_DIRECTORY"):
+        return Path(env["STATE_DIRECTORY"].split(":")[0])
+    return config_path.parent if config_path else default_state_dir(env)
 
 
 def default_state_dir(env: Mapping[str, str]) -> Path:
