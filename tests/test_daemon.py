@@ -396,7 +396,7 @@ def test_the_shipped_examples_parse(tmp_path: Path) -> None:
     """contrib/ holds the systemd unit and the Containerfile; both run the commands tested here."""
     contrib = Path(__file__).parents[1] / "contrib"
     unit = (contrib / "renewalwatch.service").read_text()
-    assert "ExecStart=/usr/local/bin/renewalwatch --log-format json run" in unit
+    assert "ExecStart=/opt/renewalwatch/bin/renewalwatch --log-format json run" in unit
     assert "ExecReload=/bin/kill -HUP $MAINPID" in unit and "Restart=on-failure" in unit
     containerfile = (contrib / "Containerfile").read_text()
     assert "FROM python:3.11-slim" in containerfile and "renewalwatch health" in containerfile
