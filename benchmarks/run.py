@@ -165,6 +165,7 @@ class Renewalwatch:
             "season = 2",
             'network = "Prime Video"',
             'exclude = ["Ballard Power", "Ballard Designs", "Ballard Locks", "Ballard High"]',
+            "auto_sources = false  # only the local site's sources",
         ]
         for name, kind, url, trust in sources_for(layout, base):
             lines += [

@@ -170,4 +170,4 @@ FEEDS: tuple[EncodedFeed, ...] = (
 
 
 def watches_toml(shows: list[str]) -> str:
-    return "\n".join(f'[[watch]]\nshow = "{s}"\nseason = 2\n' for s in shows)
+    return "\n".join(f'[[watch]]\nshow = "{s}"\nseason = 2\nauto_sources = false\n' for s in shows)

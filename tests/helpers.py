@@ -57,7 +57,7 @@ def write_config(
     lines += ["", "[notify]", "urls = [" + ", ".join(toml_str(u) for u in urls) + "]", ""]
     lines.append(
         watch
-        or '[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\n'
+        or '[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\nauto_sources = false\n'
         'exclude = ["Ballard Power", "Ballard Designs"]\n'
     )
     for s in sources:

@@ -97,6 +97,7 @@ class Site(_Threaded):
 
     def __init__(self) -> None:
         self._routes: dict[str, Route] = {}
+        self._once: dict[str, list[Route]] = {}
         self._hits: list[Hit] = []
         self._lock = threading.Lock()
         self._version = 0
@@ -116,6 +117,12 @@ class Site(_Threaded):
             route.last_modified = datetime(2025, 11, 1, tzinfo=UTC) + timedelta(hours=self._version)
             self._routes[path] = route
 
+    def serve_once(self, path: str, body: bytes | str, content_type: str = RSS, **options: Any) -> None:
+        """Answer the next request for `path` with this (a 429, say), then go back to `serve`'s."""
+        data = body.encode() if isinstance(body, str) else body
+        with self._lock:
+            self._once.setdefault(path, []).append(Route(data, content_type, validators="none", **options))
+
     def redirect(self, path: str, to: str, status: int = 302) -> None:
         self.serve(path, b"", "text/plain", status=status, headers={"Location": to}, validators="none")
 
@@ -125,6 +132,8 @@ class Site(_Threaded):
 
     def route(self, path: str) -> Route | None:
         with self._lock:
+            if self._once.get(path):
+                return self._once[path].pop(0)
             return self._routes.get(path)
 
     # what happened

@@ -170,7 +170,7 @@ def test_sources_on_a_closed_port(tmp_path: Path) -> None:
 # --- bad configs --------------------------------------------------------------------------
 
 GOOD_SOURCE = '[[source]]\nname = "Ledger"\nurl = "http://127.0.0.1:9/feed.xml"\n'
-GOOD_WATCH = '[[watch]]\nshow = "Ballard"\nseason = 2\n'
+GOOD_WATCH = '[[watch]]\nshow = "Ballard"\nseason = 2\nauto_sources = false\n'
 
 BAD_CONFIGS = {
     "unknown-key": (

@@ -23,7 +23,7 @@ from renewalwatch.errors import ConfigError
 from renewalwatch.models import Trust
 from tests.helpers import run_cli
 
-WATCH = {"show": "Ballard", "season": 2}
+WATCH = {"show": "Ballard", "season": 2, "auto_sources": False}
 SOURCE = {"name": "Ledger", "url": "http://127.0.0.1:9/feed.xml"}
 
 
@@ -69,7 +69,7 @@ def test_discovery_order(
 def write(path: Path, source_name: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        f'[[watch]]\nshow = "Ballard"\nseason = 2\n[[source]]\nname = "{source_name}"\n'
+        f'[[watch]]\nshow = "Ballard"\nseason = 2\nauto_sources = false\n[[source]]\nname = "{source_name}"\n'
         'url = "http://127.0.0.1:9/feed.xml"\n',
         encoding="utf-8",
     )
@@ -109,7 +109,7 @@ def test_relative_state_is_next_to_the_config_not_the_cwd(tmp_path: Path, isolat
     config = tmp_path / "etc" / "renewalwatch.toml"
     config.parent.mkdir()
     config.write_text(
-        '[settings]\nstate = "data/rw.db"\n[[watch]]\nshow = "Ballard"\nseason = 2\n'
+        '[settings]\nstate = "data/rw.db"\n[[watch]]\nshow = "Ballard"\nseason = 2\nauto_sources = false\n'
         '[[source]]\nurl = "http://127.0.0.1:9/feed.xml"\n',
         encoding="utf-8",
     )

@@ -40,7 +40,7 @@ def write_config(
 ) -> Path:
     urls = f'urls = ["{notify}"]' if notify else ""
     text = f'[settings]\nstate = "state.db"\nevery = "1s"\ntimeout = 5\n{extra}\n[notify]\n{urls}\n'
-    text += '[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\n'
+    text += '[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\nauto_sources = false\n'
     for name, route in sources.items():
         text += f'[[source]]\nname = "{name}"\nurl = "{server.url(route)}"\ntrust = "trade"\n'
     path.write_text(text)
@@ -222,7 +222,7 @@ def test_run_refuses_a_held_state_file_or_waits_for_it_when_asked(
 def config_for(tmp_path: Path, server: FaultServer, sources: dict[str, str], **settings: object) -> Config:
     data = {
         "settings": {"state": str(tmp_path / "state.db"), "every": "1s", **settings},
-        "watch": [{"show": "Ballard", "season": 2, "network": "Prime Video"}],
+        "watch": [{"show": "Ballard", "season": 2, "network": "Prime Video", "auto_sources": False}],
         "source": [{"name": n, "url": server.url(r), "trust": "trade"} for n, r in sources.items()],
     }
     return build(data, path=tmp_path / "renewalwatch.toml", env={})
@@ -277,7 +277,7 @@ def test_the_outbox_job_retries_with_backoff_until_the_mail_server_is_back(
     data = {
         "settings": {"state": str(tmp_path / "state.db"), "every": "1h"},
         "notify": {"urls": [mail.apprise_url()]},
-        "watch": [{"show": "Ballard", "season": 2, "network": "Prime Video"}],
+        "watch": [{"show": "Ballard", "season": 2, "network": "Prime Video", "auto_sources": False}],
         "source": [{"name": "news", "url": server.url("/feed.xml"), "trust": "trade"}],
     }
     config = build(data, path=tmp_path / "renewalwatch.toml", env={})
@@ -311,7 +311,7 @@ def test_reload_keeps_the_old_config_on_errors_and_reschedules_on_success(
     first = config_for(tmp_path, server, {"A": "/a.xml"})
     second = config_for(tmp_path, server, {"A": "/a.xml", "B": "/b.xml"}, every="2s")
     elsewhere = build(
-        {"settings": {"state": str(tmp_path / "other.db")}, "watch": [{"show": "Ballard", "season": 2}],
+        {"settings": {"state": str(tmp_path / "other.db")}, "watch": [{"show": "Ballard", "season": 2, "auto_sources": False}],
          "source": [{"url": server.url("/a.xml")}]},
         path=tmp_path / "renewalwatch.toml", env={},
     )  # fmt: skip
@@ -364,7 +364,7 @@ def test_intervals_under_a_minute_are_warned_about_for_other_peoples_servers(
 ) -> None:
     data = {
         "settings": {"state": str(tmp_path / "state.db")},
-        "watch": [{"show": "Ballard", "season": 2}],
+        "watch": [{"show": "Ballard", "season": 2, "auto_sources": False}],
         "source": [
             {"name": "theirs", "url": "https://news.example.com/feed", "every": "45s"},
             {"name": "mine", "url": "http://127.0.0.1:8080/feed", "every": "5s"},

@@ -106,7 +106,10 @@ def make_config(tmp_path: Path, server: FaultServer, destinations: int = 1) -> C
     data = {
         "settings": {"state": str(tmp_path / "state.db"), "failing_after": "24h", "timeout": 5},
         "notify": {"urls": [f"json://127.0.0.1:1/n{i}" for i in range(destinations)]},
-        "watch": [{"show": "Ballard", "season": 2}, {"show": "Bosch", "season": 3}],
+        "watch": [
+            {"show": "Ballard", "season": 2, "auto_sources": False},
+            {"show": "Bosch", "season": 3, "auto_sources": False},
+        ],
         "source": [
             {"name": "A", "url": server.url("/a.xml")},
             {"name": "B", "url": server.url("/b.xml")},
@@ -210,7 +213,7 @@ def test_a_moved_source_starts_afresh_without_a_recovered_notice(
     moved = build(
         {
             "settings": {"state": str(tmp_path / "state.db")},
-            "watch": [{"show": "Ballard", "season": 2}],
+            "watch": [{"show": "Ballard", "season": 2, "auto_sources": False}],
             "source": [{"name": "A", "url": server.url("/a2.xml")}],
         },
         path=tmp_path / "renewalwatch.toml", env={},
@@ -225,7 +228,7 @@ def write_config(path: Path, server: FaultServer, *, retry_window: str = "1h", n
     path.write_text(
         f'[settings]\nstate = "state.db"\nretry_window = "{retry_window}"\ntimeout = 5\n'
         f"[notify]\n{urls}\n"
-        '[[watch]]\nshow = "Ballard"\nseason = 2\n'
+        '[[watch]]\nshow = "Ballard"\nseason = 2\nauto_sources = false\n'
         f'[[source]]\nname = "A"\nurl = "{server.url("/a.xml")}"\nevery = "10m"\n'
         f'[[source]]\nname = "B"\nurl = "{server.url("/b.xml")}"\n'
     )

@@ -72,7 +72,7 @@ def toml_config(
 ) -> str:
     lines = [f'[settings]\nstate = "{state}"\ntimeout = {TIMEOUT}\n[notify]']
     lines.append("urls = [" + ", ".join(f'"{u}"' for u in urls) + "]")
-    lines.append('[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"')
+    lines.append('[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\nauto_sources = false')
     for name, url in sources:
         lines.append(f'[[source]]\nname = "{name}"\nurl = "{url}"\ntrust = "trade"')
     return "\n".join(lines) + "\n"

@@ -141,7 +141,7 @@ def lab_for(tmp_path: Path, server: FaultServer, every: str = "1s") -> Lab:
     config.write_text(
         f'[settings]\nstate = "state.db"\nevery = "{every}"\ntimeout = 5\n'
         f'[notify]\nurls = ["{server.json_url()}"]\n'
-        '[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\n'
+        '[[watch]]\nshow = "Ballard"\nseason = 2\nnetwork = "Prime Video"\nauto_sources = false\n'
         f'[[source]]\nname = "news"\nurl = "{server.url("/feed.xml")}"\ntrust = "trade"\n'
     )
     return Lab(server, config, tmp_path / "state.db")

@@ -8,7 +8,7 @@ import pytest
 
 from renewalwatch.errors import ParseError
 from renewalwatch.models import SourceKind
-from renewalwatch.sources import KINDS, feed, page, parse_feed, parse_page, read_feed
+from renewalwatch.sources import KINDS, feed, news, page, parse_feed, parse_page, read_feed, tvmaze
 from renewalwatch.sources.prefilter import check_feed_shape, mentions_any
 from tests.helpers import fixture_bytes
 
@@ -16,7 +16,12 @@ URL = "http://127.0.0.1:9/source"
 
 
 def test_the_registry_is_explicit_and_complete() -> None:
-    assert {SourceKind.FEED: feed, SourceKind.PAGE: page} == KINDS
+    assert {
+        SourceKind.FEED: feed,
+        SourceKind.PAGE: page,
+        SourceKind.NEWS: news,
+        SourceKind.TVMAZE: tvmaze,
+    } == KINDS
     assert set(KINDS) == set(SourceKind)  # every kind the config accepts can be read
 
 

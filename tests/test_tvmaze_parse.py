@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -51,18 +52,18 @@ def test_facts_for_the_reader() -> None:
 
 def test_the_watched_season_listed_is_a_renewal_reported_not_official() -> None:
     watch = Watch("The Bear", 5)
-    assert tvmaze.read(lookup("show_bear.json", "seasons_bear_4.json"), watch) is None
-    c = tvmaze.read(lookup("show_bear.json", "seasons_bear_5.json"), watch)
+    assert tvmaze.verdict(lookup("show_bear.json", "seasons_bear_4.json"), watch) is None
+    c = tvmaze.verdict(lookup("show_bear.json", "seasons_bear_5.json"), watch)
     assert c is not None and c.verdict is Verdict.RENEWED and not c.official and c.season == 5
     assert c.rule == "tvmaze.season-listed" and "season 5" in c.sentence
 
 
 def test_an_ended_show_without_the_season_is_canceled() -> None:
-    c = tvmaze.read(lookup("show_ended.json", "seasons_ended.json"), Watch("Harbor Lights", 4))
+    c = tvmaze.verdict(lookup("show_ended.json", "seasons_ended.json"), Watch("Harbor Lights", 4))
     assert c is not None and c.verdict is Verdict.CANCELED and not c.official
     assert "after season 3" in c.sentence
     # the last season it did make is still a renewal, ended or not
-    made = tvmaze.read(lookup("show_ended.json", "seasons_ended.json"), Watch("Harbor Lights", 3))
+    made = tvmaze.verdict(lookup("show_ended.json", "seasons_ended.json"), Watch("Harbor Lights", 3))
     assert made is not None and made.verdict is Verdict.RENEWED
 
 
@@ -81,5 +82,31 @@ def test_not_a_show_is_a_parse_error_naming_the_url(raw: bytes) -> None:
 
 
 def test_urls() -> None:
-    assert tvmaze.search_url("http://h/", "The Bear") == "http://h/singlesearch/shows?q=The%20Bear"
-    assert tvmaze.seasons_url("http://h", 7) == "http://h/shows/7/seasons"
+    assert (
+        tvmaze.search_url("http://h/", "The Bear") == "http://h/singlesearch/shows?q=The%20Bear&embed=seasons"
+    )
+    assert tvmaze.show_url("http://h", 7) == "http://h/shows/7?embed=seasons"
+
+
+def embedded(show: str, seasons: str) -> bytes:
+    data = json.loads(body(show))
+    data["_embedded"] = {"seasons": json.loads(body(seasons))}
+    return json.dumps(data).encode()
+
+
+def test_a_show_with_embedded_seasons_is_one_lookup() -> None:
+    found = tvmaze.parse_lookup(embedded("show_bear.json", "seasons_bear_5.json"), "u")
+    assert found.show.id == 90210 and [s.number for s in found.seasons] == [1, 2, 3, 4, 5]
+    with pytest.raises(ParseError, match="no seasons"):
+        tvmaze.parse_lookup(body("show_bear.json"), "u")
+
+
+def test_a_namesake_on_another_network_is_not_the_watched_show() -> None:
+    found = lookup("show_ended.json", "seasons_ended.json")  # Harbor Lights, Prime Video, Ended
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    assert tvmaze.evidence(found, [Watch("Harbor Lights", 4, network="BBC One")], "t", now) == []
+    [ev] = tvmaze.evidence(found, [Watch("Harbor Lights", 4, network="Amazon Prime Video")], "t", now)
+    assert ev.verdict is Verdict.CANCELED and ev.url == "https://www.tvmaze.com/shows/77001/harbor-lights"
+    # an id settles it whatever the name
+    assert tvmaze.evidence(found, [Watch("Harbour Lights", 4, tvmaze_id=77001)], "t", now) != []
+    assert tvmaze.evidence(found, [Watch("Harbor Lights", 4, tvmaze_id=5)], "t", now) == []

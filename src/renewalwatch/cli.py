@@ -19,7 +19,7 @@ import click
 
 from renewalwatch import __version__
 from renewalwatch.config import Config, default_config, discover, load
-from renewalwatch.errors import RenewalwatchError
+from renewalwatch.errors import ConfigError, RenewalwatchError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -166,6 +166,76 @@ def status(state: _State, as_json: bool) -> None:
         finally:
             store.close()
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if as_json else status_text(data))
+
+
+def _config_target(state: _State) -> Path:
+    """The config file `add` and `remove` edit: the one in use, else the user's config file."""
+    from renewalwatch.config import user_config_path
+
+    return discover(state.config_path, os.environ, Path.cwd()) or user_config_path(os.environ)
+
+
+@main.command()
+@click.argument("show")
+@click.option("--season", type=click.IntRange(1, 99), help="Default: the next season after TVmaze's latest.")
+@click.option("--network", help="The show's network or streamer (default: TVmaze's).")
+@click.option("--tvmaze-id", type=click.IntRange(1), help="The show's TVmaze id, when its name is ambiguous.")
+@click.option("--offline", is_flag=True, help="Do not look the show up on TVmaze.")
+@click.pass_obj
+def add(state: _State, show: str, season: int | None, network: str | None, tvmaze_id: int | None,
+        offline: bool) -> None:  # fmt: skip
+    """Watch SHOW's season: write it to the config file (created if there is none)."""
+    from renewalwatch.manage import add as run_add
+    from renewalwatch.manage import look_up
+
+    target = _config_target(state)
+    show = " ".join(show.split())
+    with _errors():
+        if not show:
+            raise ConfigError("command line", "SHOW", "must not be empty")
+        settings = (load(target) if target.exists() else default_config(os.environ)).settings
+        looked = None if offline else look_up(settings, show, network, tvmaze_id)
+        added = run_add(
+            target, show=show, season=season, network=network, tvmaze_id=tvmaze_id, looked=looked,
+            today=_now().date(), env=os.environ,
+        )  # fmt: skip
+    click.echo("\n".join(added.lines))
+
+
+@main.command("list")
+@click.pass_obj
+def list_cmd(state: _State) -> None:
+    """The watches and sources in the config, with each source's health once a check has run."""
+    from renewalwatch.manage import listing
+    from renewalwatch.store import SqliteStore
+
+    with _errors():
+        config = state.config()
+        health = None
+        store = SqliteStore.for_reading(config.settings.state)  # never creates a state file
+        if store is not None:
+            try:
+                health = store.sources()
+            finally:
+                store.close()
+    click.echo(listing(config, health))
+
+
+@main.command()
+@click.argument("show")
+@click.option(
+    "--season", type=click.IntRange(1, 99), help="Only this season (default: every season of SHOW)."
+)
+@click.pass_obj
+def remove(state: _State, show: str, season: int | None) -> None:
+    """Stop watching SHOW (or one season of it): take it out of the config file."""
+    from renewalwatch.manage import remove as run_remove
+
+    target = _config_target(state)
+    with _errors():
+        gone = run_remove(target, show, season, os.environ)
+    for entry in gone:
+        click.echo(f"Removed {entry.show} season {entry.season} from {target}.")
 
 
 @main.command("classify")

@@ -17,6 +17,9 @@ from typing import Any
 from renewalwatch.errors import ConfigError
 from renewalwatch.masking import mask_opaque, mask_url
 from renewalwatch.models import Source, SourceKind, Trust, Watch
+from renewalwatch.sources.auto import TVMAZE_EVERY, auto_sources
+from renewalwatch.sources.news import DEFAULT_LOCALE, Engine, search_url, valid_locale
+from renewalwatch.sources.tvmaze import DEFAULT_URL as TVMAZE_URL
 
 CONSOLE = "console://"
 ENV_CONFIG = "RENEWALWATCH_CONFIG"
@@ -41,6 +44,11 @@ class Settings:
     backoff_cap: float = 6 * 3600.0
     retry_window: float = 3600.0  # owed notifications older than this make `health` fail
     user_agent: str = ""  # empty: "renewalwatch/VERSION (+homepage)"
+    tvmaze_url: str = TVMAZE_URL  # TVmaze's API, or a proxy or test server speaking it
+    news_url: str | None = None  # the news search endpoint; None: the engine's own
+    locale: str = DEFAULT_LOCALE  # language and country of news searches
+    engine: Engine = Engine.GOOGLE  # the news search engine for automatic sources
+    premiere_alerts: bool = True  # notify once when a renewed season's premiere date is announced
 
 
 DEFAULT_SETTINGS = Settings()
@@ -183,9 +191,17 @@ def build(data: dict[str, Any], *, path: Path | None, env: Mapping[str, str]) ->
     if len(set(keys)) != len(keys):
         raise ConfigError(where, "watch", "the same show and season is watched twice")
 
-    sources = tuple(_source(t, i, where) for i, t in enumerate(root.get("source", list, [])))
+    own = tuple(_source(t, i, where, settings) for i, t in enumerate(root.get("source", list, [])))
+    automatic = auto_sources(
+        watches, tvmaze_url=settings.tvmaze_url, news_url=settings.news_url,
+        locale=settings.locale, engine=settings.engine,
+    )  # fmt: skip
+    taken = {s.name for s in own} | {s.url for s in own}
+    sources = own + tuple(s for s in automatic if s.name not in taken and s.url not in taken)
     if not sources:
-        raise ConfigError(where, "source", "at least one [[source]] is required")
+        raise ConfigError(
+            where, "source", "at least one [[source]] is required when no watch has auto_sources = true"
+        )
     names = [s.name for s in sources]
     if len(set(names)) != len(names):
         dup = next(n for n in names if names.count(n) > 1)
@@ -215,9 +231,37 @@ def _settings(t: _Table, base: Path) -> Settings:
         backoff_cap=duration("backoff_cap", d.backoff_cap),
         retry_window=duration("retry_window", d.retry_window),
         user_agent=t.get("user_agent", str, d.user_agent),
+        **_discovery_settings(t),
     )
     t.done()
     return settings
+
+
+def _http_url(value: str, t: _Table, name: str) -> str:
+    value = value.strip()
+    if not re.match(r"^https?://[^/\s]+", value):
+        raise ConfigError(t.path, t.key(name), f"expected an http(s) URL, got {value!r}")
+    return value
+
+
+def _discovery_settings(t: _Table) -> dict[str, Any]:
+    """The settings of automatic sources: where TVmaze and the news search are, and in which language."""
+    locale = t.get("locale", str, DEFAULT_LOCALE).strip()
+    if not valid_locale(locale):
+        raise ConfigError(
+            t.path, t.key("locale"), f'expected a locale like "en-US" or "en-GB", got {locale!r}'
+        )
+    engine = t.get("engine", str, Engine.GOOGLE.value)
+    if engine not in {e.value for e in Engine}:
+        raise ConfigError(t.path, t.key("engine"), f"unknown engine {engine!r} (one of: {', '.join(Engine)})")
+    news_url = t.get("news_url", str)
+    return {
+        "tvmaze_url": _http_url(t.get("tvmaze_url", str, TVMAZE_URL), t, "tvmaze_url").rstrip("/"),
+        "news_url": None if news_url is None else _http_url(news_url, t, "news_url"),
+        "locale": locale,
+        "engine": Engine(engine),
+        "premiere_alerts": t.get("premiere_alerts", bool, True),
+    }
 
 
 def _positive(t: _Table, name: str, kind: type | tuple[type, ...], default: float) -> float:
@@ -242,32 +286,56 @@ def _watch(data: object, i: int, where: str) -> Watch:
         context=t.strings("context"),
         exclude=t.strings("exclude"),
         network=(t.get("network", str, "") or None),
+        tvmaze_id=t.get("tvmaze_id", int),
+        auto_sources=t.get("auto_sources", bool, True),
     )
+    if watch.tvmaze_id is not None and watch.tvmaze_id < 1:
+        raise ConfigError(where, t.key("tvmaze_id"), "must be a positive TVmaze show id")
     t.done()
     return watch
 
 
-def _source(data: object, i: int, where: str) -> Source:
+def _source(data: object, i: int, where: str, settings: Settings) -> Source:
     t = _Table(data, f"source[{i}]", where)
-    url = t.get("url", str, required=True).strip()
-    if not re.match(r"^https?://[^/\s]+", url):
-        raise ConfigError(where, t.key("url"), f"expected an http(s) URL, got {url!r}")
     kind = t.get("kind", str, SourceKind.FEED.value)
     if kind not in {k.value for k in SourceKind}:
         raise ConfigError(where, t.key("kind"), f"unknown kind {kind!r} (one of: {', '.join(SourceKind)})")
+    if kind == SourceKind.NEWS:
+        query, url = _news_url(t, settings)
+        name = f"News: {query}"
+    else:
+        url = name = _http_url(t.get("url", str, required=True), t, "url")
     trust = t.get("trust", str, "other")
     if trust not in {x.value for x in Trust}:
         raise ConfigError(where, t.key("trust"), f"unknown trust {trust!r} (official, trade or other)")
     every = t.get("every", (str, int, float))
     source = Source(
-        name=t.get("name", str, url).strip() or url,
+        name=t.get("name", str, name).strip() or name,
         kind=SourceKind(kind),
         url=url,
         trust=Trust(trust),
-        every=None if every is None else parse_duration(every, t.key("every"), where),
+        every=parse_duration(every, t.key("every"), where)
+        if every is not None
+        else (TVMAZE_EVERY if kind == SourceKind.TVMAZE else None),
     )
     t.done()
     return source
+
+
+def _news_url(t: _Table, settings: Settings) -> tuple[str, str]:
+    """A `news` source is a query; its `url`, when given, is the search endpoint to send it to."""
+    query = t.get("query", str, required=True).strip()
+    if not query:
+        raise ConfigError(t.path, t.key("query"), "must not be empty")
+    engine = t.get("engine", str, settings.engine.value)
+    if engine not in {e.value for e in Engine}:
+        raise ConfigError(t.path, t.key("engine"), f"unknown engine {engine!r} (one of: {', '.join(Engine)})")
+    endpoint = t.get("url", str)
+    if endpoint is not None:
+        endpoint = _http_url(endpoint, t, "url")
+    elif Engine(engine) is settings.engine:
+        endpoint = settings.news_url
+    return query, search_url(query, engine=Engine(engine), endpoint=endpoint, locale=settings.locale)
 
 
 def load(path: Path, env: Mapping[str, str] | None = None) -> Config:
@@ -316,13 +384,8 @@ def discover(
     return None
 
 
-def _google_news(query: str) -> str:
-    from urllib.parse import quote_plus
-
-    return f"https://news.google.com/rss/search?q={quote_plus(query)}&hl=en-US&gl=US&ceid=US:en"
-
-
-# The built-in default: Ballard season 2 on public sources. Feed addresses were taken from public
+# The built-in default: Ballard season 2 on public sources, plus the watch's automatic TVmaze
+# lookup and news search. Feed addresses were taken from public
 # code and could not be verified from the build machine; correct them here if one moves.
 DEFAULT_SOURCES: tuple[dict[str, str], ...] = (
     {"name": "Deadline TV", "kind": "feed", "url": "https://deadline.com/v/tv/feed/", "trust": "trade"},
@@ -330,7 +393,6 @@ DEFAULT_SOURCES: tuple[dict[str, str], ...] = (
     {"name": "The Hollywood Reporter TV", "kind": "feed", "url": "https://www.hollywoodreporter.com/c/tv/feed/", "trust": "trade"},
     {"name": "TVLine", "kind": "feed", "url": "https://tvline.com/feed/", "trust": "trade"},
     {"name": "Amazon press releases", "kind": "feed", "url": "https://press.aboutamazon.com/rss/news-releases.xml", "trust": "official"},
-    {"name": "Google News: Ballard season 2", "kind": "feed", "url": _google_news('"Ballard" "season 2" Prime Video'), "trust": "other"},
 )  # fmt: skip
 
 

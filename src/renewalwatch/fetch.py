@@ -30,6 +30,10 @@ class Gone(FetchError):
     """410 Gone: the source is disabled until its config changes."""
 
 
+class NotFound(FetchError):
+    """404: for an API (TVmaze), an answer ("no such show"), not an outage."""
+
+
 @dataclass(frozen=True, slots=True)
 class Validators:
     etag: str | None = None
@@ -167,6 +171,8 @@ class HttpFetcher:
                 raise Gone(
                     url, "HTTP 410 Gone: the source was removed; it is disabled until its config changes"
                 )
+            if response.status_code == 404:
+                raise NotFound(url, "HTTP 404 Not Found")
             if response.status_code >= 400:
                 raise FetchError(url, f"HTTP {response.status_code} {response.reason_phrase}")
             declared = response.headers.get("Content-Length", "")

@@ -34,6 +34,8 @@ class SourceKind(StrEnum):
 
     FEED = "feed"  # RSS or Atom
     PAGE = "page"  # one HTML article page
+    NEWS = "news"  # a news search's RSS (Google News, Bing News)
+    TVMAZE = "tvmaze"  # TVmaze's API: a show and its seasons
 
 
 class SourceOutcome(StrEnum):
@@ -74,6 +76,8 @@ class Watch:
     context: tuple[str, ...] = ()  # terms of which at least one must appear near the show
     exclude: tuple[str, ...] = ()  # other things named alike ("Ballard Power Systems")
     network: str | None = None
+    tvmaze_id: int | None = None  # the show on TVmaze, once known (`add` finds it)
+    auto_sources: bool = True  # look the show up on TVmaze and search the news for this season
 
     @property
     def key(self) -> str:

@@ -65,7 +65,7 @@ def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime
         evidence.append(
             Evidence(
                 watch_key=watch.key, verdict=c.verdict, official=c.official, season=c.season,
-                sentence=c.sentence, rule=c.rule, stale=c.stale, source=source.name, url=doc.url,
+                sentence=c.sentence, rule=c.rule, stale=c.stale, source=f"{doc.outlet} via {source.name}" if doc.outlet else source.name, url=doc.url,
                 title=doc.title, published=doc.published, found_at=now,
             )
         )  # fmt: skip

@@ -11,7 +11,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from renewalwatch.masking import mask_url
-from renewalwatch.models import SourceOutcome
+from renewalwatch.models import SourceKind, SourceOutcome
+from renewalwatch.sources.tvmaze import CREDIT as TVMAZE_CREDIT
 from renewalwatch.untrusted import for_terminal as t
 
 if TYPE_CHECKING:  # render is imported by `status`, which must not pay for httpx and the parsers
@@ -125,6 +126,8 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
         "watches": watches,
         "sources": sources,
         "owed": owed,
+        # CC BY-SA: TVmaze's data is credited, with a link, wherever it is shown
+        "credits": [TVMAZE_CREDIT] if any(s.kind is SourceKind.TVMAZE for s in config.sources) else [],
     }
 
 
@@ -161,6 +164,8 @@ def status_text(data: dict[str, Any]) -> str:
         else:
             state = f"FAILING x{s['consecutive_failures']}: {t(s['last_error'] or '')} (next try {s['next_attempt']})"
         lines.append(f"  {t(s['name'])}: {state}")
+    if data.get("credits"):
+        lines += ["", *data["credits"]]
     lines.append("")
     lines.append(f"notifications owed: {len(data['owed'])}")
     for o in data["owed"]:

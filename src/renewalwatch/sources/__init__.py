@@ -15,7 +15,7 @@ that never parse (`--help`, `status`, a cycle of 304s) never pay for them.
 from __future__ import annotations
 
 from renewalwatch.models import SourceKind
-from renewalwatch.sources import feed, page
+from renewalwatch.sources import feed, news, page, tvmaze
 from renewalwatch.sources.feed import parse_feed, read_feed
 from renewalwatch.sources.kind import Kind, ReadContext, Reading
 from renewalwatch.sources.page import parse_page, read_page
@@ -23,6 +23,8 @@ from renewalwatch.sources.page import parse_page, read_page
 KINDS: dict[SourceKind, Kind] = {
     SourceKind.FEED: feed,
     SourceKind.PAGE: page,
+    SourceKind.NEWS: news,
+    SourceKind.TVMAZE: tvmaze,
 }
 
 __all__ = ["KINDS", "Kind", "ReadContext", "Reading", "parse_feed", "parse_page", "read_feed", "read_page"]

@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from renewalwatch.models import Document
-from renewalwatch.sources.feed import entries, entry_published
+from renewalwatch.sources.kind import ReadContext, Reading
 from renewalwatch.sources.markup import html_to_text
+from renewalwatch.sources.prefilter import check_feed_shape, mentions_any, split_items
 
 
 class Engine(StrEnum):
@@ -106,8 +108,25 @@ def _outlet(entry: Any) -> str | None:
     return None
 
 
-def parse_news(body: bytes, url: str, source: str) -> list[Document]:
+def read(text: str, ctx: ReadContext) -> Reading:
+    """The `news` kind: the search's stories naming a watched show, each once, outlet credited."""
+    return read_news(text, ctx.url, ctx.source, ctx.names)
+
+
+def read_news(text: str, url: str, source: str, names: Sequence[str] | None = None) -> Reading:
+    """The stories naming one of `names` (all when None); the others are only counted."""
+    if names is not None and not mentions_any(text, names):
+        check_feed_shape(text, url)  # a search that names no watched show is checked, not parsed
+        return Reading(len(split_items(text).items), ())
+    stories = parse_news(text, url, source)
+    kept = stories if names is None else [d for d in stories if mentions_any(f"{d.title}\n{d.text}", names)]
+    return Reading(len(stories), tuple(kept))
+
+
+def parse_news(body: bytes | str, url: str, source: str) -> list[Document]:
     """Each story once, with its outlet credited and its publisher's link where one is known."""
+    from renewalwatch.sources.feed import entries, entry_published  # feedparser: only when read
+
     documents: list[Document] = []
     seen: set[str] = set()
     for entry in entries(body, url):

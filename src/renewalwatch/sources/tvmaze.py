@@ -10,14 +10,16 @@ updated; a season has id, number, premiereDate, endDate, episodeOrder, network, 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 from urllib.parse import quote
 
 from renewalwatch.errors import ParseError
-from renewalwatch.models import Classification, Season, ShowFacts, Verdict, Watch
+from renewalwatch.models import Classification, Evidence, Season, ShowFacts, Verdict, Watch
+from renewalwatch.sources.kind import ReadContext, Reading
 
 CREDIT = "Data from TVmaze (https://www.tvmaze.com), CC BY-SA 4.0"
 DEFAULT_URL = "https://api.tvmaze.com"
@@ -69,7 +71,8 @@ class Lookup:
 
 
 def search_url(base: str, name: str) -> str:
-    return f"{base.rstrip('/')}/singlesearch/shows?q={quote(name)}"
+    """The best match for a name, with its seasons: the `tvmaze` source's URL before an id is known."""
+    return f"{base.rstrip('/')}/singlesearch/shows?q={quote(name)}&embed=seasons"
 
 
 def candidates_url(base: str, name: str) -> str:
@@ -77,17 +80,23 @@ def candidates_url(base: str, name: str) -> str:
 
 
 def show_url(base: str, show_id: int) -> str:
-    return f"{base.rstrip('/')}/shows/{show_id}"
-
-
-def seasons_url(base: str, show_id: int) -> str:
-    return f"{base.rstrip('/')}/shows/{show_id}/seasons"
+    """A show and its seasons in one answer: the `tvmaze` source's URL once the id is known."""
+    return f"{base.rstrip('/')}/shows/{show_id}?embed=seasons"
 
 
 # --- parsing ---------------------------------------------------------------------------------
 
 
-def _json(body: bytes, url: str) -> Any:
+def read(text: str, ctx: ReadContext) -> Reading:
+    """The `tvmaze` kind: facts, not articles. What the show's seasons and status say about each
+    watch of that show, as evidence; `ctx.now` dates it."""
+    if ctx.now is None:
+        raise ValueError("the tvmaze kind needs the cycle's clock (ReadContext.now)")
+    lookup = parse_lookup(text, ctx.url)
+    return Reading(len(lookup.seasons), (), tuple(evidence(lookup, ctx.watches, ctx.source, ctx.now)))
+
+
+def _json(body: bytes | str, url: str) -> Any:
     try:
         return json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -136,6 +145,18 @@ def parse_show(body: bytes, url: str) -> Show:
     return show_from(_json(body, url), url)
 
 
+def parse_lookup(body: bytes | str, url: str) -> Lookup:
+    """A show fetched with `embed=seasons` (/shows/:id or /singlesearch/shows): show and seasons
+    in one answer, so one conditional GET tells whether anything changed."""
+    data = _json(body, url)
+    show = show_from(data, url)
+    embedded = data.get("_embedded") if isinstance(data, dict) else None
+    seasons = embedded.get("seasons") if isinstance(embedded, dict) else None
+    if not isinstance(seasons, list):
+        raise ParseError(url, "TVmaze's answer has no seasons (was embed=seasons dropped?)")
+    return Lookup(show, seasons_from(seasons))
+
+
 def parse_candidates(body: bytes, url: str) -> tuple[Show, ...]:
     """/search/shows: a list of {score, show}, best first."""
     data = _json(body, url)
@@ -149,6 +170,10 @@ def parse_seasons(body: bytes, url: str) -> tuple[Season, ...]:
     data = _json(body, url)
     if not isinstance(data, list):
         raise ParseError(url, "TVmaze's seasons answer is not a list")
+    return seasons_from(data)
+
+
+def seasons_from(data: list[Any]) -> tuple[Season, ...]:
     seasons = []
     for entry in data:
         number = _int(entry.get("number")) if isinstance(entry, dict) else None
@@ -188,7 +213,7 @@ def pick(
 # --- what it says about a watch --------------------------------------------------------------
 
 
-def read(lookup: Lookup, watch: Watch) -> Classification | None:
+def verdict(lookup: Lookup, watch: Watch) -> Classification | None:
     """The watch's season listed → renewed; the show ended without it → canceled; TVmaze's
     "To Be Determined" → pending. A report, never official: TVmaze follows press releases."""
     listed = lookup.season(watch.season)
@@ -212,3 +237,45 @@ def read(lookup: Lookup, watch: Watch) -> Classification | None:
             f"TVmaze marks {name} as to be determined.", "tvmaze.to-be-determined",
         )  # fmt: skip
     return None
+
+
+def is_show_of(show: Show, watch: Watch) -> bool:
+    """The watch's id when it has one; else its name or an alias."""
+    if watch.tvmaze_id is not None:
+        return watch.tvmaze_id == show.id
+    if watch.network and show.network and not _same_channel(watch.network, show.network):
+        return False  # a namesake on another network: an old "Ended" show must not cancel ours
+    return any(same_name(name, show.name) for name in watch.names)
+
+
+def _same_channel(a: str, b: str) -> bool:
+    """ "Prime Video" and "Amazon Prime Video" are one streamer."""
+    x, y = " ".join(a.casefold().split()), " ".join(b.casefold().split())
+    return x in y or y in x
+
+
+def evidence(lookup: Lookup, watches: Sequence[Watch], source: str, now: datetime) -> list[Evidence]:
+    """What the lookup says about each watch of its show, linked to the show's TVmaze page (the
+    credit CC BY-SA asks for)."""
+    found = []
+    for watch in watches:
+        c = verdict(lookup, watch) if is_show_of(lookup.show, watch) else None
+        if c is None:
+            continue
+        found.append(
+            Evidence(
+                watch_key=watch.key,
+                verdict=c.verdict,
+                official=c.official,
+                season=c.season,
+                sentence=c.sentence,
+                rule=c.rule,
+                stale=c.stale,
+                source=source,
+                url=lookup.show.url,
+                title=f"{lookup.show.name} on TVmaze",
+                published=None,
+                found_at=now,
+            )
+        )
+    return found
