@@ -368,6 +368,8 @@ def run_cmd(ctx: click.Context, wait: float) -> None:
             daemon.serve()
         finally:
             lock.release()
+    if daemon.failure:
+        _fail(daemon.failure)
     sys.exit(EXIT_OK)
 
 

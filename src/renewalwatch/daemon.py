@@ -19,6 +19,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -82,6 +83,9 @@ class Daemon:
         self._lock = threading.Lock()
         self._stopping = False
         self._inflight: tuple[asyncio.AbstractEventLoop, asyncio.Task[object]] | None = None
+        self._identity: tuple[int, int] | None = None
+        self._serving: int | None = None  # the thread in `serve`, to wake it on a fatal error
+        self.failure: str | None = None  # why the daemon stopped by itself (the CLI exits 2)
         self._scheduler = BackgroundScheduler(
             executors={"default": ThreadPoolExecutor(1)},
             job_defaults={"max_instances": 1, "coalesce": True},
@@ -92,6 +96,7 @@ class Daemon:
     def start(self) -> None:
         """Check the state file can be opened, schedule every job (each due at once), start."""
         SqliteStore(self.config.settings.state).close()
+        self._identity = _identity(self.config.settings.state)
         self._schedule(self.config, first=True)
         self._scheduler.start()
         logger.info(
@@ -119,6 +124,7 @@ class Daemon:
         only `sigwait` here ever sees them: no handler runs in the middle of a job.
         """
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, SIGNALS)
+        self._serving = threading.get_ident()
         try:
             self.start()
         except BaseException:
@@ -203,14 +209,16 @@ class Daemon:
             return
         started = time.monotonic()
         try:
-            store = SqliteStore(config.settings.state)
+            store = self._open(config)
         except RenewalwatchError as e:
             logger.error("cycle failed source=%s error=%s", name, e)
+            return
+        if store is None:
             return
         try:
             report = run_once(
                 config, store=store, notifier=self._notifier, now=self._clock(), sources=[source],
-                due_only=True, make_fetcher=self._cancellable(config),
+                due_only=True, make_fetcher=self._cancellable(config), log_sources=False,
             )  # fmt: skip
         except asyncio.CancelledError:
             logger.info("cycle abandoned for shutdown source=%s (nothing was written)", name)
@@ -221,7 +229,8 @@ class Daemon:
         finally:
             store.close()
         r = report.sources[0]
-        logger.info(
+        logger.log(
+            logging.INFO if r.ok else logging.WARNING,
             "cycle source=%s outcome=%s items=%d new=%d changes=%d sent=%d unsent=%d"
             " seconds=%.2f%s",
             r.name, r.outcome, r.items, r.new_items, len(report.changes),
@@ -234,7 +243,9 @@ class Daemon:
             return
         config = self.config
         try:
-            store = SqliteStore(config.settings.state)
+            store = self._open(config)
+            if store is None:
+                return
             try:
                 deliveries = deliver_owed(
                     store, self._notifier, config.destinations, self._clock(), due_only=True
@@ -249,6 +260,33 @@ class Daemon:
                 "outbox retried sent=%d unsent=%d",
                 sum(d.ok for d in deliveries), sum(not d.ok for d in deliveries),
             )  # fmt: skip
+
+    def _open(self, config: Config) -> SqliteStore | None:
+        """The state file the daemon started with, or None after stopping the daemon: a file that
+        disappeared or was replaced is never silently begun afresh, since a fresh state would
+        announce again every decision already announced."""
+        path = config.settings.state
+        identity = _identity(path)
+        if identity != self._identity:
+            what = "deleted" if identity is None else "replaced"
+            self._fail(
+                f"{path}: the state file was {what} while renewalwatch was running; stopping rather"
+                " than starting afresh (which would announce again what was already announced)."
+                " Put it back and start renewalwatch again, or start it again to begin a new state"
+            )
+            return None
+        return SqliteStore(path, create=False)
+
+    def _fail(self, message: str) -> None:
+        """Stop the daemon from a job: `serve` returns and the CLI exits 2 with `message`."""
+        logger.error("%s", message)
+        with self._lock:
+            if self.failure is not None:
+                return
+            self.failure = message
+            self._stopping = True
+        if self._serving is not None:
+            signal.pthread_kill(self._serving, signal.SIGTERM)
 
     def _cancellable(self, config: Config) -> FetcherFactory:
         """The configured fetchers, registered so that `stop()` can cancel the cycle's fetches."""
@@ -270,3 +308,12 @@ class Daemon:
                         self._inflight = None
 
         return make
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the state file, None when it is gone: a replaced file has another."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino

@@ -46,11 +46,13 @@ def run_once(
     sources: Sequence[Source] | None = None,
     force: bool = False,
     due_only: bool = False,
+    log_sources: bool = True,
 ) -> CycleReport:
     """Check `sources` (default: all), commit what was learned, then deliver what is owed.
 
     `now` is when the cycle starts; its finish is `now` plus the time it took, so that an
-    injected clock stays consistent. `due_only` delivers only rows whose retry time has come.
+    injected clock stays consistent. `due_only` delivers only rows whose retry time has come. `log_sources=False`: the caller
+    logs each source's check itself (the daemon, in one line with the deliveries).
     """
     started = time.monotonic()
     chosen = list(config.sources if sources is None else sources)
@@ -59,7 +61,7 @@ def run_once(
     fetched = asyncio.run(gather(chosen, factory, snapshot, config.watches, now, force))
     finished = now + timedelta(seconds=time.monotonic() - started)
     intents = plan(config, snapshot, fetched, started=now, finished=finished)
-    _log(intents)
+    _log(intents, log_sources=log_sources)
     apply(store, intents)
     deliveries = deliver_owed(store, notifier, config.destinations, now, due_only=due_only)
     return CycleReport(
@@ -71,8 +73,8 @@ def run_once(
     )
 
 
-def _log(intents: Intents) -> None:
-    for r in intents.reports:
+def _log(intents: Intents, *, log_sources: bool) -> None:
+    for r in intents.reports if log_sources else ():
         if r.ok:
             logger.info(
                 "source checked source=%s outcome=%s items=%d new=%d", r.name, r.outcome, r.items, r.new_items
