@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, date, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from tests.helpers import Run, run_cli, toml_str
 from tests.servers import RSS, JsonReceiver, Site
-from tests.tvmazesite import serve_show
+from tests.tvmazesite import JSON, load, serve_show
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 GOOGLE_PATH = "/rss/search?q=%22The+Bear%22+%22season+5%22&hl=en-US&gl=US&ceid=US%3Aen"
@@ -118,3 +122,98 @@ def test_tvmaze_429_backs_off_then_succeeds_and_404_is_one_clear_line(
     assert run.code == 1
     [line] = [line for line in run.out.splitlines() if "FAILED" in line]
     assert "TVmaze: No Such Show" in line and "404" in line
+
+
+# --- premiere dates ------------------------------------------------------------------------
+
+
+def in_days(n: int) -> date:
+    return datetime.now(UTC).date() + timedelta(days=n)
+
+
+def google_items(*items: tuple[str, str]) -> str:
+    """A Google News search feed of (headline, outlet) items."""
+    body = "".join(
+        f"<item><title>{escape(title)} - {outlet}</title><link>https://news.google.com/rss/articles/a{i}?oc=5</link>"
+        f'<guid isPermaLink="false">a{i}</guid><pubDate>{format_datetime(datetime.now(UTC), usegmt=True)}</pubDate>'
+        f'<source url="https://{outlet.lower()}.example">{outlet}</source></item>'
+        for i, (title, outlet) in enumerate(items)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>q - Google News</title>{body}</channel></rss>'
+
+
+def serve_bear(site: Site, day: date | None) -> None:
+    data = load("show_bear.json")
+    seasons = load("seasons_bear_5.json")
+    seasons[-1]["premiereDate"] = day.isoformat() if day else None
+    data["_embedded"] = {"seasons": seasons}
+    body = json.dumps(data).encode()
+    site.serve("/singlesearch/shows?q=The%20Bear&embed=seasons", body, JSON)
+
+
+def test_tvmaze_premiere_date_is_a_second_milestone_told_once(
+    tmp_path: Path, site: Site, receiver: JsonReceiver
+) -> None:
+    site.serve(GOOGLE_PATH, EMPTY_RSS, RSS)
+    day = in_days(200)
+    serve_bear(site, day)
+    config = bear_config(tmp_path, site, receiver)
+    assert check(config).code == 0
+    assert receiver.titles() == [
+        "The Bear season 5: renewed — reported",
+        f"The Bear season 5: premieres {day.isoformat()}",
+    ]
+    assert "premieres on" in receiver.posts[1].payload["message"]
+    assert check(config).code == 0 and len(receiver.posts) == 2  # told once
+    # TVmaze moves the date: stored and shown, not told again
+    later = in_days(230)
+    serve_bear(site, later)
+    assert check(config).code == 0 and len(receiver.posts) == 2
+    status = run_cli("--config", str(config), "status")
+    assert f"premieres {later.isoformat()}" in status.out, status.out
+    assert "TVmaze #90210: seasons 1-5, not ended, FX" in status.out
+
+
+def test_premiere_alerts_can_be_turned_off_and_a_past_date_is_no_premiere(
+    tmp_path: Path, site: Site, receiver: JsonReceiver
+) -> None:
+    site.serve(GOOGLE_PATH, EMPTY_RSS, RSS)
+    serve_bear(site, in_days(-30))  # already aired: not an announcement
+    config = bear_config(tmp_path, site, receiver)
+    assert check(config).code == 0
+    assert receiver.titles() == ["The Bear season 5: renewed — reported"]
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    serve_bear(site, in_days(90))
+    config = bear_config(quiet, site, receiver)
+    config.write_text(
+        config.read_text().replace('state = "state.db"', 'state = "state.db"\npremiere_alerts = false')
+    )
+    assert check(config).code == 0
+    assert receiver.titles()[1:] == ["The Bear season 5: renewed — reported"]
+    assert f"premieres {in_days(90).isoformat()}" in run_cli("--config", str(config), "status").out
+
+
+def test_an_article_premiere_date_after_a_renewal_and_no_false_dates(
+    tmp_path: Path, site: Site, receiver: JsonReceiver
+) -> None:
+    serve_bear(site, None)  # renewed, no date yet
+    day = in_days(150)
+    when = f"{day:%B} {day.day}, {day.year}"
+    site.serve(
+        GOOGLE_PATH,
+        google_items(
+            ("The Bear season 4 premiered June 25, 2025: a look back", "Recapper"),
+            ("The Bear season 5 could premiere in June, insiders say", "Rumours"),
+            (f"The Bear season 6 premieres {when}", "Wrongseason"),
+        ),
+        RSS,
+    )
+    config = bear_config(tmp_path, site, receiver)
+    assert check(config).code == 0
+    assert receiver.titles() == ["The Bear season 5: renewed — reported"]
+    site.serve(GOOGLE_PATH, google_items((f"The Bear season 5 premieres {when} on FX", "Deadline")), RSS)
+    assert check(config).code == 0
+    assert receiver.titles()[1:] == [f"The Bear season 5: premieres {day.isoformat()}"]
+    assert "Source: Deadline via News: The Bear season 5" in receiver.posts[1].payload["message"]
+    assert check(config).code == 0 and len(receiver.posts) == 2

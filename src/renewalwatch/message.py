@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime
+from datetime import date, datetime
 
 from renewalwatch.masking import mask_url
-from renewalwatch.models import Change, Watch
+from renewalwatch.models import Change, Premiere, Watch
 from renewalwatch.untrusted import for_terminal
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f]")
@@ -47,6 +47,21 @@ def change_body(change: Change) -> str:
         f"Previous status: {change.previous.label}",
     ]
     return "\n".join(lines)
+
+
+def day(when: date) -> str:
+    return f"{when:%A}, {when:%B} {when.day}, {when.year}"
+
+
+def premiere(watch: Watch, p: Premiere) -> tuple[str, str]:
+    lines = [
+        f"{watch.label} premieres on {day(p.day)}.",
+        "",
+        f'Read: "{clean(p.sentence)}"',
+        f"Source: {clean(p.source, 120)}",
+        f"Link: {clean(mask_url(p.url), 500)}",
+    ]
+    return f"{watch.label}: premieres {p.day.isoformat()}", "\n".join(lines)
 
 
 def test_message(now: datetime) -> tuple[str, str]:

@@ -60,6 +60,7 @@ class NoticeKind(StrEnum):
     FAILING = "source-failing"
     RECOVERED = "source-recovered"
     BLIND = "blind"  # every source is failing
+    PREMIERE = "premiere"  # a renewed season's premiere date was announced
 
 
 class Trust(StrEnum):
@@ -230,3 +231,15 @@ class ShowFacts:
     ended: bool = False
     network: str | None = None
     tvmaze_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Premiere:
+    """An announced premiere date of a watch's season, and where it was read."""
+
+    day: date
+    source: str
+    url: str
+    sentence: str
+    rule: str  # the detector rule, or "tvmaze.premiere-date"
+    found_at: datetime

@@ -12,7 +12,17 @@ from datetime import datetime
 from pathlib import Path
 
 from renewalwatch.errors import ParseError
-from renewalwatch.models import Classification, Document, Evidence, Source, SourceKind, Trust, Verdict, Watch
+from renewalwatch.models import (
+    Classification,
+    Document,
+    Evidence,
+    Premiere,
+    Source,
+    SourceKind,
+    Trust,
+    Verdict,
+    Watch,
+)
 from renewalwatch.sources import KINDS, ReadContext, Reading
 from renewalwatch.sources.charset import decode
 from renewalwatch.sources.markup import looks_like_html_page
@@ -65,11 +75,33 @@ def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime
         evidence.append(
             Evidence(
                 watch_key=watch.key, verdict=c.verdict, official=c.official, season=c.season,
-                sentence=c.sentence, rule=c.rule, stale=c.stale, source=f"{doc.outlet} via {source.name}" if doc.outlet else source.name, url=doc.url,
+                sentence=c.sentence, rule=c.rule, stale=c.stale, source=credit(doc, source), url=doc.url,
                 title=doc.title, published=doc.published, found_at=now,
             )
         )  # fmt: skip
     return evidence
+
+
+def credit(doc: Document, source: Source) -> str:
+    """Who said it: the outlet a news search carried it from, else the source."""
+    return f"{doc.outlet} via {source.name}" if doc.outlet else source.name
+
+
+def premieres(
+    doc: Document, watches: Iterable[Watch], source: Source, now: datetime
+) -> list[tuple[str, Premiere]]:
+    """An announced premiere date for a watch's season, stated plainly in the document."""
+    from renewalwatch.classify.premiere import find_premiere
+
+    found = []
+    for watch in watches:
+        p = find_premiere(doc.title, doc.text, watch, (doc.published or now).date())
+        if p is not None:
+            found.append(
+                (watch.key, Premiere(day=p.day, source=credit(doc, source), url=doc.url, sentence=p.sentence,
+                                     rule=p.rule, found_at=now))
+            )  # fmt: skip
+    return found
 
 
 def item_digest(doc: Document) -> str:

@@ -60,8 +60,10 @@ def cycle_summary(report: CycleReport) -> str:
 
 def status_data(config: Config, store: Store) -> dict[str, Any]:
     watches = []
+    premieres, facts = store.premieres(), store.show_facts()
     for w in config.watches:
         state = store.watch_state(w.key)
+        premiere, listed = premieres.get(w.key), facts.get(w.key)
         watches.append(
             {
                 "show": w.show,
@@ -69,6 +71,22 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
                 "status": state.status.value,
                 "official": state.official,
                 "since": _iso(state.since),
+                "premiere": None
+                if premiere is None
+                else {
+                    "date": premiere.day.isoformat(),
+                    "source": premiere.source,
+                    "url": mask_url(premiere.url),
+                    "sentence": premiere.sentence,
+                },
+                "tvmaze": None
+                if listed is None
+                else {
+                    "id": listed.tvmaze_id,
+                    "seasons": [s.number for s in listed.seasons],
+                    "ended": listed.ended,
+                    "network": listed.network,
+                },
                 "evidence": [
                     {
                         "verdict": e.verdict.value,
@@ -147,6 +165,16 @@ def status_text(data: dict[str, Any]) -> str:
         lines.append(
             f"{t(w['show'])} season {w['season']}: {label}" + (f" since {w['since']}" if w["since"] else "")
         )
+        if w.get("premiere"):
+            p = w["premiere"]
+            lines.append(f'  premieres {p["date"]} ({t(p["source"])}: "{t(p["sentence"])[:160]}")')
+        if w.get("tvmaze"):
+            m = w["tvmaze"]
+            seasons = f"seasons {m['seasons'][0]}-{m['seasons'][-1]}" if m["seasons"] else "no seasons"
+            lines.append(
+                f"  TVmaze #{m['id']}: {seasons}, {'ended' if m['ended'] else 'not ended'}"
+                + (f", {t(m['network'])}" if m["network"] else "")
+            )
         for e in w["evidence"][:5]:
             lines.append(
                 f'  - {e["verdict"]}{" (official)" if e["official"] else ""}: "{t(e["sentence"])[:160]}"'

@@ -22,6 +22,10 @@ def apply(store: Store, intents: Intents) -> None:
             store.set_watch_state(m.watch_key, m.after, m.before, ids[m.evidence])
         for o in intents.owed:
             store.enqueue(o.destination, o.label, o.kind, o.title, o.body, intents.cycle.started)
+        for key, facts in intents.facts:
+            store.save_show_facts(key, facts, intents.cycle.started)
+        for key, premiere in intents.premieres:
+            store.save_premiere(key, premiere)
         for key, sent in intents.blind:
             store.set_blind_notice(key, sent)
         c = intents.cycle

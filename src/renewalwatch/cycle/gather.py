@@ -90,5 +90,5 @@ async def _check(
     return Fetched(
         source=source, outcome=SourceOutcome.NEW, etag=etag, last_modified=last_modified,
         body_hash=result.body_hash, bytes_read=result.bytes_read, items=read.items, named=read.named,
-        new_items=read.new, evidence=read.evidence,
+        new_items=read.new, evidence=read.evidence, facts=read.facts, premieres=read.premieres,
     )  # fmt: skip

@@ -29,7 +29,8 @@ from renewalwatch.cycle.records import (
     StateMove,
 )  # fmt: skip
 from renewalwatch.decide import fold
-from renewalwatch.models import Change, Evidence, NoticeKind, SourceHealth, SourceOutcome
+from renewalwatch.models import Change, Evidence, NoticeKind, Premiere, SourceHealth, SourceOutcome, Status
+from renewalwatch.sources.tvmaze import PREMIERE_RULE as TVMAZE_PREMIERE
 
 
 def precheck(h: SourceHealth, now: datetime, force: bool) -> SourceOutcome | None:
@@ -58,6 +59,8 @@ def plan(
         reports.append(report(before, f))
     evidence, moves, changes = _moves(config, snapshot, [e for f in fetched for e in f.evidence])
     notices += [_change_notice(c) for c in changes]
+    premieres, premiere_notices = _premieres(config, snapshot, fetched, moves, started)
+    notices += premiere_notices
     blind_notices, blind_flags = _blind(config, snapshot, after, started)
     notices += blind_notices
     ok = sum(r.ok for r in reports)
@@ -79,6 +82,8 @@ def plan(
         ),
         changes=tuple(changes),
         reports=tuple(reports),
+        facts=tuple(kv for f in fetched for kv in f.facts),
+        premieres=tuple(premieres),
     )
 
 
@@ -163,6 +168,30 @@ def _moves(
         if change is not None and change.notify:
             changes.append(change)
     return evidence, moves, changes
+
+
+def _premieres(
+    config: Config, snapshot: Snapshot, fetched: Sequence[Fetched], moves: Sequence[StateMove], now: datetime
+) -> tuple[list[tuple[str, Premiere]], list[Notice]]:
+    """A renewed season's announced premiere date, not past: stored, and told once (unless
+    `premiere_alerts` is off). TVmaze's listing is preferred to an article's sentence; a later,
+    different date replaces the stored one quietly."""
+    final = {m.watch_key: m.after for m in moves}  # the last move of each watch wins
+    found = [(key, p) for f in fetched for key, p in f.premieres if p.day >= now.date()]
+    save: list[tuple[str, Premiere]] = []
+    notices: list[Notice] = []
+    for watch in config.watches:
+        if final.get(watch.key, snapshot.state(watch)).status is not Status.RENEWED:
+            continue
+        mine = sorted((p for key, p in found if key == watch.key), key=lambda p: p.rule != TVMAZE_PREMIERE)
+        stored = snapshot.premieres.get(watch.key)
+        if not mine or (stored is not None and stored.day == mine[0].day):
+            continue
+        save.append((watch.key, mine[0]))
+        if stored is None and config.settings.premiere_alerts:
+            title, body = message.premiere(watch, mine[0])
+            notices.append(Notice(kind=NoticeKind.PREMIERE, about=watch.key, title=title, body=body))
+    return save, notices
 
 
 def _change_notice(change: Change) -> Notice:

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from renewalwatch import reading
 from renewalwatch.cycle.records import NewItem
-from renewalwatch.models import Evidence, Source, Watch
+from renewalwatch.models import Evidence, Premiere, ShowFacts, Source, Watch
 from renewalwatch.sources import ReadContext
 
 
@@ -23,6 +23,8 @@ class Read:
     named: int  # of them naming a watched show
     new: tuple[NewItem, ...]  # of those, not seen before (or edited since)
     evidence: tuple[Evidence, ...]
+    facts: tuple[tuple[str, ShowFacts], ...] = ()  # by watch key, from a structured kind
+    premieres: tuple[tuple[str, Premiere], ...] = ()  # by watch key: announced premiere dates
 
 
 def read_source(
@@ -41,6 +43,7 @@ def read_source(
     got = reading.read_body(source.kind, body, ctx, charset)
     new: list[NewItem] = []
     evidence = list(got.evidence)
+    premieres = list(got.premieres)
     for doc in got.documents:
         digest = reading.item_digest(doc)
         if seen.get(doc.guid) == digest:
@@ -52,4 +55,8 @@ def read_source(
             )
         )  # fmt: skip
         evidence += reading.judge(doc, watches, source, now)
-    return Read(items=got.items, named=len(got.documents), new=tuple(new), evidence=tuple(evidence))
+        premieres += reading.premieres(doc, watches, source, now)
+    return Read(
+        items=got.items, named=len(got.documents), new=tuple(new), evidence=tuple(evidence),
+        facts=got.facts, premieres=tuple(premieres),
+    )  # fmt: skip

@@ -6,7 +6,7 @@ All frozen, all from `models`: the plan reads and returns nothing else, so it ne
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from renewalwatch.masking import mask_url
@@ -14,6 +14,8 @@ from renewalwatch.models import (
     Change,
     Evidence,
     NoticeKind,
+    Premiere,
+    ShowFacts,
     Source,
     SourceHealth,
     SourceOutcome,
@@ -30,6 +32,8 @@ class Snapshot:
     seen: Mapping[str, Mapping[str, str]]  # for the sources being checked: item key -> content hash
     watches: Mapping[str, WatchState]  # by watch key; a watch not yet stored is absent
     blind: frozenset[str] = frozenset()  # watches already told that every source is failing
+    facts: Mapping[str, ShowFacts] = field(default_factory=dict)  # by watch key, as TVmaze last told
+    premieres: Mapping[str, Premiere] = field(default_factory=dict)  # by watch key: the stored date
 
     def health(self, source: Source) -> SourceHealth:
         """The source's stored health; a source whose URL the config changed starts afresh.
@@ -70,6 +74,8 @@ class Fetched:
     named: int = 0  # of them naming a watched show (the others are neither parsed nor stored)
     new_items: tuple[NewItem, ...] = ()  # of those, the ones not seen before
     evidence: tuple[Evidence, ...] = ()  # what the new ones say about the watches
+    facts: tuple[tuple[str, ShowFacts], ...] = ()  # by watch key, from a structured kind
+    premieres: tuple[tuple[str, Premiere], ...] = ()  # announced premiere dates, by watch key
     error: str | None = None
     retry_after: float | None = None  # seconds the server asked us to wait
     gone: bool = False  # a 410: disable the source until its config changes
@@ -146,3 +152,5 @@ class Intents:
     cycle: CycleRecord
     changes: tuple[Change, ...]  # the announced status changes
     reports: tuple[SourceReport, ...]
+    facts: tuple[tuple[str, ShowFacts], ...] = ()  # by watch key, to store
+    premieres: tuple[tuple[str, Premiere], ...] = ()  # newly announced dates, by watch key, to store

@@ -17,4 +17,6 @@ def take(store: Store, sources: Sequence[Source]) -> Snapshot:
         seen=store.item_hashes(s.name for s in sources),
         watches=store.watch_states(),
         blind=store.blind_notices(),
+        facts=store.show_facts(),
+        premieres=store.premieres(),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from renewalwatch.models import Document, Evidence, Trust, Watch
+from renewalwatch.models import Document, Evidence, Premiere, ShowFacts, Trust, Watch
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,6 +32,10 @@ class Reading:
     items: int
     documents: tuple[Document, ...]
     evidence: tuple[Evidence, ...] = ()
+    # Structured kinds (TVmaze) also tell what they know of a watch's show, and a premiere date;
+    # both keyed by watch key.
+    facts: tuple[tuple[str, ShowFacts], ...] = ()
+    premieres: tuple[tuple[str, Premiere], ...] = ()
 
 
 class Kind(Protocol):

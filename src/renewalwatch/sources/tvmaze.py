@@ -18,9 +18,10 @@ from typing import Any
 from urllib.parse import quote
 
 from renewalwatch.errors import ParseError
-from renewalwatch.models import Classification, Evidence, Season, ShowFacts, Verdict, Watch
+from renewalwatch.models import Classification, Evidence, Premiere, Season, ShowFacts, Verdict, Watch
 from renewalwatch.sources.kind import ReadContext, Reading
 
+PREMIERE_RULE = "tvmaze.premiere-date"
 CREDIT = "Data from TVmaze (https://www.tvmaze.com), CC BY-SA 4.0"
 DEFAULT_URL = "https://api.tvmaze.com"
 
@@ -93,7 +94,14 @@ def read(text: str, ctx: ReadContext) -> Reading:
     if ctx.now is None:
         raise ValueError("the tvmaze kind needs the cycle's clock (ReadContext.now)")
     lookup = parse_lookup(text, ctx.url)
-    return Reading(len(lookup.seasons), (), tuple(evidence(lookup, ctx.watches, ctx.source, ctx.now)))
+    mine = [w for w in ctx.watches if is_show_of(lookup.show, w)]
+    return Reading(
+        len(lookup.seasons),
+        (),
+        tuple(evidence(lookup, mine, ctx.source, ctx.now)),
+        facts=tuple((w.key, lookup.facts) for w in mine),
+        premieres=tuple((w.key, p) for w in mine if (p := premiere(lookup, w, ctx.source, ctx.now))),
+    )
 
 
 def _json(body: bytes | str, url: str) -> Any:
@@ -252,6 +260,21 @@ def _same_channel(a: str, b: str) -> bool:
     """ "Prime Video" and "Amazon Prime Video" are one streamer."""
     x, y = " ".join(a.casefold().split()), " ".join(b.casefold().split())
     return x in y or y in x
+
+
+def premiere(lookup: Lookup, watch: Watch, source: str, now: datetime) -> Premiere | None:
+    """The watched season's premiere date, when TVmaze lists one."""
+    season = lookup.season(watch.season)
+    if season is None or season.premiere is None:
+        return None
+    return Premiere(
+        day=season.premiere,
+        source=source,
+        url=lookup.show.url,
+        sentence=f"TVmaze lists season {watch.season} of {lookup.show.name} premiering {season.premiere.isoformat()}.",
+        rule=PREMIERE_RULE,
+        found_at=now,
+    )
 
 
 def evidence(lookup: Lookup, watches: Sequence[Watch], source: str, now: datetime) -> list[Evidence]:

@@ -97,4 +97,22 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 3: what TVmaze says of each watch's show (its seasons, for the reader), and an announced
+    # premiere date of the watched season
+    """
+    CREATE TABLE show_facts (
+        watch TEXT PRIMARY KEY REFERENCES watch(key),
+        facts TEXT NOT NULL,                -- ShowFacts as JSON
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE premiere (
+        watch TEXT PRIMARY KEY REFERENCES watch(key),
+        day TEXT NOT NULL,                  -- ISO date
+        source TEXT NOT NULL,
+        url TEXT NOT NULL,
+        sentence TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        found_at TEXT NOT NULL
+    );
+    """,
 )

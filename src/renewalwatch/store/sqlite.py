@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import quote
 
@@ -20,11 +20,14 @@ from renewalwatch.models import (
     Evidence,
     NoticeKind,
     OutboxRow,
+    Premiere,
+    ShowFacts,
     SourceHealth,
     Status,
     Verdict,
     WatchState,
 )  # fmt: skip
+from renewalwatch.store.facts import facts_from_json, facts_to_json
 from renewalwatch.store.schema import APPLICATION_ID, MIGRATIONS
 
 RECOVERY = "move it aside (or delete it) to start with a fresh state; nothing else is touched"
@@ -65,6 +68,7 @@ _OUTBOX = (
     "id, destination, destination_label, kind, title, body, created_at, attempts, next_attempt,"
     " last_error, sent_at"
 )
+_PREMIERE = "day, source, url, sentence, rule, found_at"
 _CHUNK = 500  # names per IN (...): well under SQLite's limit on bound parameters
 
 
@@ -288,6 +292,40 @@ class SqliteStore:
         ]
 
     # --- evidence --------------------------------------------------------------------------
+    # --- show facts and premiere dates ----------------------------------------------------
+    def show_facts(self) -> dict[str, ShowFacts]:
+        rows = self._x("SELECT watch, facts FROM show_facts")
+        return {r["watch"]: facts_from_json(r["facts"]) for r in rows}
+
+    def save_show_facts(self, key: str, facts: ShowFacts, when: datetime) -> None:
+        self._x(
+            "INSERT INTO show_facts (watch, facts, updated_at) VALUES (?,?,?)"
+            " ON CONFLICT (watch) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at",
+            (key, facts_to_json(facts), when.isoformat()),
+        )
+
+    def premieres(self) -> dict[str, Premiere]:
+        rows = self._x(f"SELECT watch, {_PREMIERE} FROM premiere")
+        return {
+            r["watch"]: Premiere(
+                day=date.fromisoformat(r["day"]),
+                source=r["source"],
+                url=r["url"],
+                sentence=r["sentence"],
+                rule=r["rule"],
+                found_at=datetime.fromisoformat(r["found_at"]),
+            )
+            for r in rows
+        }
+
+    def save_premiere(self, key: str, p: Premiere) -> None:
+        self._x(
+            f"INSERT INTO premiere (watch, {_PREMIERE}) VALUES (?,?,?,?,?,?,?) ON CONFLICT (watch) DO UPDATE SET"
+            " day = excluded.day, source = excluded.source, url = excluded.url,"
+            " sentence = excluded.sentence, rule = excluded.rule, found_at = excluded.found_at",
+            (key, p.day.isoformat(), p.source, mask_url(p.url), p.sentence, p.rule, p.found_at.isoformat()),
+        )
+
     def add_evidence(self, e: Evidence) -> int:
         cur = self._x(
             f"INSERT INTO evidence ({_EVIDENCE}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
