@@ -24,7 +24,7 @@ import re
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from renewalwatch.classify.names import matcher
+from renewalwatch.classify.names import is_title_case, matcher, mentions
 from renewalwatch.models import Classification, Document, Verdict, Watch
 from renewalwatch.textnorm import normalize
 
@@ -66,8 +66,9 @@ def article_needed(doc: Document, c: Classification, watch: Watch) -> Why | None
     enough (or it does not name the show)."""
     title, text = normalize(doc.title), normalize(doc.text)
     m = matcher(watch.names, watch.exclude, watch.context)
-    if not m.names.search(f"{title}\n{text}"):
-        return None
+    in_title = bool(mentions(title, m, is_title_case(title)))
+    if not in_title and not any(mentions(line, m, is_title_case(line)) for line in text.splitlines()):
+        return None  # not the show: a look-alike, a company, a person, or no mention at all
     if c.verdict.decisive and c.official:
         return None
     if truncated(text):
@@ -78,7 +79,7 @@ def article_needed(doc: Document, c: Classification, watch: Watch) -> Why | None
         return Why.QUESTION
     if _DECISION_WORD.search(f"{title}\n{text}"):
         return Why.UNRESOLVED
-    if c.verdict in (Verdict.PENDING, Verdict.UNRELATED) and m.names.search(title):
+    if c.verdict in (Verdict.PENDING, Verdict.UNRELATED) and in_title:
         return Why.UNDECIDED
     return None
 
