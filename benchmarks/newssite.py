@@ -1,7 +1,9 @@
 """A generated TV-news site: WordPress-style RSS 2.0 feeds and article pages, templated and varied.
 
-Deterministic for a seed. Only a few items name the watched show "Ballard" (rumour pieces, one
-trade renewal report added by the first change round); the rest is other shows' news.
+Deterministic for a seed. A few percent of items name the watched show "Ballard" (rumour pieces
+and look-alikes, one trade renewal report added by the first change round), spread so that most
+feeds mention it once; each of those items links to an article page on the site. Half the feeds
+carry whole articles (content:encoded), half only excerpts. The rest is other shows' news.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ SHOW = "Ballard"
 FEED_ITEMS = 30
 TRADE_FEEDS = 20  # the first feeds are trade publications
 RENEWAL_FEED = 3  # the trade feed that breaks the renewal in change round 1
+MENTION_FEEDS = 0.6  # feeds with an item naming the show (a few percent of all items)
+SECOND_MENTION = 0.1  # of those, feeds with a second one
+EXCERPT_ONLY = 0.5  # feeds that carry only an excerpt (no content:encoded), as many trade feeds do
+BASE_TOKEN = "http://bench.invalid"  # the site server puts its own address here: article links
 _BUILD = re.compile(r"<lastBuildDate>[^<]*</lastBuildDate>")
 
 SHOWS = (
@@ -262,13 +268,34 @@ class Writer:
         return self.post_id
 
 
-def item_xml(w: Writer, site: int, title: str, paras: list[str], when: datetime) -> str:
+def article_path(site: int, pid: int) -> str:
+    return f"/articles/site-{site:04d}/{pid}/"
+
+
+def full_content(site: int) -> bool:
+    """Whether a feed carries whole articles (content:encoded) or only excerpts; fixed per feed."""
+    return random.Random(hash_seed(site, 0)).random() >= EXCERPT_ONLY
+
+
+def item_xml(
+    w: Writer, site: int, title: str, paras: list[str], when: datetime, articles: dict[str, str] | None = None
+) -> str:
+    """One item; with `articles`, its link is an article page on the bench site, added there."""
     pid = w.next_id()
     slug = "-".join(title.lower().replace("'", "").replace(":", "").replace("?", "").split())[:60]
-    link = f"https://site{site:04d}.example/{when:%Y/%m/%d}/{slug}/"
+    if articles is not None:
+        link = BASE_TOKEN + article_path(site, pid)
+        articles[article_path(site, pid)] = article_html(w, title, paras, when, link)
+    else:
+        link = f"https://site{site:04d}.example/{when:%Y/%m/%d}/{slug}/"
     content = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paras)
     excerpt = escape(paras[0][:240], quote=False)
     footer = f'<p>The post <a href="{link}">{escape(title)}</a> appeared first on Site {site}.</p>'
+    encoded = (
+        f"\t\t<content:encoded><![CDATA[{content}\n{footer}]]></content:encoded>\n"
+        if full_content(site)
+        else ""
+    )
     return (
         "\t<item>\n"
         f"\t\t<title>{escape(title, quote=False)}</title>\n"
@@ -281,8 +308,7 @@ def item_xml(w: Writer, site: int, title: str, paras: list[str], when: datetime)
         f'\t\t<guid isPermaLink="false">https://site{site:04d}.example/?p={pid}</guid>\n'
         f"\t\t<description><![CDATA[<p>{excerpt} [&#8230;]</p>\n"
         f"{footer}]]></description>\n"
-        f"\t\t<content:encoded><![CDATA[{content}\n"
-        f"{footer}]]></content:encoded>\n"
+        f"{encoded}"
         f"\t\t<wfw:commentRss>{link}feed/</wfw:commentRss>\n"
         "\t\t<slash:comments>0</slash:comments>\n"
         "\t</item>\n"
@@ -313,40 +339,52 @@ def feed_head(site: int, built: datetime) -> str:
 FEED_TAIL = "</channel>\n</rss>\n"
 
 
-def _feed_kind(rng: random.Random) -> str:
-    roll = rng.random()
-    return "rumour" if roll < 0.04 else "distractor" if roll < 0.05 else "plain"
+def _special_items(rng: random.Random) -> dict[int, str]:
+    """Which items of a feed name the show, and how: most feeds mention it once, a few twice."""
+    specials: dict[int, str] = {}
+    if rng.random() < MENTION_FEEDS:
+        for _ in range(2 if rng.random() < SECOND_MENTION else 1):
+            specials[rng.randrange(FEED_ITEMS)] = "rumour" if rng.random() < 0.75 else "distractor"
+    return specials
 
 
-def build_feed(w: Writer, site: int) -> str:
-    kind = _feed_kind(w.rng)
-    special = w.rng.randrange(FEED_ITEMS) if kind != "plain" else -1
+def build_feed(w: Writer, site: int, articles: dict[str, str]) -> str:
+    """A feed's XML; the article pages its show items link to are added to `articles`."""
+    specials = _special_items(w.rng)
     items = []
     for k in range(FEED_ITEMS):
         when = w.base - timedelta(hours=3 * k + w.rng.randint(0, 2), minutes=w.rng.randint(0, 59))
-        if k == special:
-            title, paras = w.rumour() if kind == "rumour" else w.distractor()
-        else:
-            title, paras = w.story()
-        items.append(item_xml(w, site, title, paras, when))
+        kind = specials.get(k)
+        if kind is None:
+            items.append(item_xml(w, site, *w.story(), when))
+            continue
+        title, paras = w.rumour() if kind == "rumour" else w.distractor()
+        items.append(item_xml(w, site, title, paras, when, articles))
     return feed_head(site, w.base) + "".join(items) + FEED_TAIL
 
 
-def changed_feed(body: str, site: int, round_: int, base: datetime) -> str:
-    """The feed after one more post: a new item on top, the oldest dropped."""
+def changed_feed(
+    body: str, site: int, round_: int, base: datetime, new_items: int = 1
+) -> tuple[str, dict[str, str]]:
+    """The feed after `new_items` more posts: new items on top, as many of the oldest dropped; and
+    the article pages the new items that name the show link to."""
     w = Writer(hash_seed(site, round_), base)
     w.post_id = 1_000_000 * round_ + site * 100
-    when = base + timedelta(minutes=min(110, 2 * round_))
-    if round_ == 1 and site == RENEWAL_FEED:
-        title, paras = w.renewal()
-    elif w.rng.random() < 0.05:
-        title, paras = w.rumour()
-    else:
-        title, paras = w.story()
+    articles: dict[str, str] = {}
+    fresh = []
+    for k in range(new_items):
+        when = base + timedelta(minutes=min(110, 2 * round_) - k)
+        if round_ == 1 and site == RENEWAL_FEED and k == 0:
+            fresh.append(item_xml(w, site, *w.renewal(), when, articles))
+        elif w.rng.random() < 0.03:
+            fresh.append(item_xml(w, site, *w.rumour(), when, articles))
+        else:
+            fresh.append(item_xml(w, site, *w.story(), when))
     first = body.index("\t<item>")
-    last = body.rindex("\t<item>")
-    head = _BUILD.sub(f"<lastBuildDate>{format_datetime(when)}</lastBuildDate>", body[:first], count=1)
-    return head + item_xml(w, site, title, paras, when) + body[first:last] + FEED_TAIL
+    starts = [m.start() for m in re.finditer("\t<item>", body)]
+    keep_until = starts[-new_items] if new_items <= len(starts) else first
+    head = _BUILD.sub(f"<lastBuildDate>{format_datetime(base)}</lastBuildDate>", body[:first], count=1)
+    return head + "".join(fresh) + body[first:keep_until] + FEED_TAIL, articles
 
 
 def hash_seed(*parts: int) -> int:
@@ -379,9 +417,18 @@ def build_page(w: Writer, i: int) -> str:
     roll = w.rng.random()
     kind = "rumour" if roll < 0.06 else "sidebar" if roll < 0.10 else "plain"
     title, paras = w.rumour() if kind == "rumour" else w.story()
+    when = w.base - timedelta(hours=i % 500)
+    return article_html(
+        w, title, paras, when, f"https://news.example{page_path(i)}", sidebar=kind == "sidebar"
+    )
+
+
+def article_html(
+    w: Writer, title: str, paras: list[str], when: datetime, canonical: str, sidebar: bool = False
+) -> str:
+    """An article page as news sites make them: navigation, styles and scripts, related links."""
     paras = paras + w.paragraphs(6)
     body = "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in paras)
-    when = w.base - timedelta(hours=i % 500)
     nav = "\n".join(
         f'<li class="menu-item"><a href="/section/{s.lower()}/">{s}</a></li>' for s in CATEGORIES * 5
     )
@@ -390,7 +437,7 @@ def build_page(w: Writer, i: int) -> str:
 <head>
 <meta charset="UTF-8">
 <title>{escape(title)} &#8211; TV News</title>
-<link rel="canonical" href="https://news.example{page_path(i)}">
+<link rel="canonical" href="{canonical}">
 <meta property="article:published_time" content="{when.isoformat()}">
 <style>{_STYLE}</style>
 <script>{_SCRIPT}</script>
@@ -411,7 +458,7 @@ def build_page(w: Writer, i: int) -> str:
 <section class="related-posts"><h3>Related</h3><ul>{_links(w, 8)}</ul></section>
 </main>
 <aside id="secondary" class="widget-area sidebar"><section class="widget trending">
-<h2 class="widget-title">Trending</h2><ul>{_links(w, 10, mention=kind == "sidebar")}</ul></section>
+<h2 class="widget-title">Trending</h2><ul>{_links(w, 10, mention=sidebar)}</ul></section>
 <section class="widget newsletter"><p>Sign up for our daily TV newsletter.</p></section></aside>
 </div>
 <footer id="colophon" class="site-footer"><ul>{nav}</ul><p>&copy; 2025 TV News Media.</p></footer>
@@ -435,12 +482,17 @@ def generate(root: Path, layout: Layout, seed: int = 20251124) -> dict[str, int]
     root.mkdir(parents=True, exist_ok=True)
     (root / "site.json").write_text(json.dumps({"base": w.base.isoformat()}))
     feed_bytes = page_bytes = 0
+    articles: dict[str, str] = {}
     for i in range(layout.feeds):
-        data = build_feed(w, i).encode()
+        data = build_feed(w, i, articles).encode()
         path = root / feed_path(i).strip("/") / "index.xml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         feed_bytes += len(data)
+    for url, html in articles.items():
+        path = root / url.strip("/") / "index.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html)
     for i in range(layout.pages):
         data = build_page(w, i).encode()
         path = root / page_path(i).strip("/") / "index.html"
@@ -452,6 +504,8 @@ def generate(root: Path, layout: Layout, seed: int = 20251124) -> dict[str, int]
         "pages": layout.pages,
         "feed_bytes_avg": feed_bytes // max(1, layout.feeds),
         "page_bytes_avg": page_bytes // max(1, layout.pages),
+        "articles": len(articles),
+        "feeds_naming_show": len({u.split("/")[2] for u in articles}),
         "total_bytes": feed_bytes + page_bytes,
     }
 

@@ -40,7 +40,7 @@ PHASES = ("cold", "warm", "changed")
 DAEMON_EVERY = "20s"  # the daemon soak's interval per source (allowed: the host is loopback)
 PROXY_VARS = ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY")
 TARGETS_TEXT = (
-    "cold ≤ 0.5× urlwatch wall; warm ≤ 0.6× urlwatch wall; peak RSS ≤ urlwatch's; "
+    "cold, warm and changed ≤ 0.5× urlwatch wall; peak RSS ≤ urlwatch's; "
     "2,000-source cold ≤ 10× the 250 one; --help < 150 ms; classifier > 5,000 docs/s"
 )
 
@@ -277,13 +277,13 @@ Tool = Renewalwatch | Urlwatch
 def cycles(
     tool: Tool, server: SiteServer, layout: newssite.Layout, work: Path, env: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """Cold (empty state), warm (nothing changed) and changed (10% of feeds have a new post)."""
+    """Cold (empty state), warm (nothing changed) and changed (every feed has 3 new posts)."""
     server.control("/_bench/reset")
     tool.setup(work, layout, server.base)
     rows = []
     for phase in PHASES:
-        if phase == "changed":
-            server.control(f"/_bench/change?feeds={layout.feeds}&fraction=0.1&round=1")
+        if phase == "changed":  # busy news feeds: every feed has three new posts
+            server.control(f"/_bench/change?feeds={layout.feeds}&fraction=1.0&round=1&items=3")
         server.control("/_bench/reset-stats")
         run = measured(tool.check(), env)
         stats = server.control("/_bench/stats")
@@ -297,6 +297,7 @@ def cycles(
                 "rss_mb": run.rss_mb,
                 "rc": run.rc,
                 "requests": stats["requests"],
+                "articles": stats["articles"],
                 "ok_200": stats["ok"],
                 "not_modified": stats["not_modified"],
                 "mb_sent": stats["bytes"] / 2**20,
@@ -393,7 +394,7 @@ def _cells(values: list[str]) -> str:
 
 def _notes(r: dict[str, Any]) -> str:
     if r["tool"] == "renewalwatch":
-        return "; ".join(r["alerts"]) or "no alert"
+        return f"{r['articles']} article fetches; " + ("; ".join(r["alerts"]) or "no alert")
     return f"{r['new']} new, {r['changed']} changed" + ("; shows renewal" if r["saw_renewal"] else "")
 
 
@@ -431,7 +432,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             row = by.get((size, tool, phase))
             return None if row is None else float(row[key])
 
-        for phase, limit in (("cold", 0.5), ("warm", 0.6)):
+        for phase, limit in (("cold", 0.5), ("warm", 0.5), ("changed", 0.5)):
             add(
                 f"{size} {phase} wall ≤ {limit}× urlwatch",
                 _ratio(get("renewalwatch", phase, "wall_s"), get("urlwatch", phase, "wall_s")),

@@ -2,7 +2,8 @@
 Last-Modified with 304s, request and byte counters. Runs in its own process.
 
 Control paths (not counted): /_bench/stats, /_bench/reset (counters and original content),
-/_bench/change?feeds=N&fraction=F&round=R (rewrites a deterministic sample of the first N feeds).
+/_bench/change?feeds=N&fraction=F&round=R&items=I (I new items in a deterministic sample of the
+first N feeds). Requests for article pages (/articles/...) are also counted apart.
 """
 
 from __future__ import annotations
@@ -38,19 +39,23 @@ class Resource:
 
 
 class Site:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, address: str) -> None:
         self.original: dict[str, Resource] = {}
         self.base = newssite.load_base(root)
+        self.address = address.encode()  # replaces newssite.BASE_TOKEN in article links
         base = int(self.base.timestamp())
         for path in root.rglob("index.*"):
             url = "/" + str(path.parent.relative_to(root)) + "/"
             ctype = (
                 "application/rss+xml; charset=UTF-8" if path.suffix == ".xml" else "text/html; charset=UTF-8"
             )
-            self.original[url] = Resource.make(path.read_bytes(), ctype, base)
+            self.original[url] = Resource.make(self._linked(path.read_bytes()), ctype, base)
         self.live = dict(self.original)
-        self.stats = {"requests": 0, "ok": 0, "not_modified": 0, "bytes": 0, "connections": 0}
+        self.stats = {"requests": 0, "ok": 0, "not_modified": 0, "bytes": 0, "connections": 0, "articles": 0}
         self.cpu0 = time.process_time()
+
+    def _linked(self, body: bytes) -> bytes:
+        return body.replace(newssite.BASE_TOKEN.encode(), self.address)
 
     def reset(self) -> None:
         self.live = dict(self.original)
@@ -61,7 +66,7 @@ class Site:
             self.stats[k] = 0
         self.cpu0 = time.process_time()
 
-    def change(self, feeds: int, fraction: float, round_: int) -> list[int]:
+    def change(self, feeds: int, fraction: float, round_: int, items: int = 1) -> list[int]:
         count = max(1, round(feeds * fraction))
         chosen = random.Random(newssite.hash_seed(feeds, round_)).sample(range(feeds), count)
         if round_ == 1 and feeds > newssite.RENEWAL_FEED and newssite.RENEWAL_FEED not in chosen:
@@ -71,8 +76,12 @@ class Site:
         for i in chosen:
             url = newssite.feed_path(i)
             old = self.live[url]
-            body = newssite.changed_feed(old.body.decode(), i, round_, self.base).encode()
-            self.live[url] = Resource.make(body, old.ctype, mtime)
+            body, articles = newssite.changed_feed(old.body.decode(), i, round_, self.base, items)
+            self.live[url] = Resource.make(self._linked(body.encode()), old.ctype, mtime)
+            for path, html in articles.items():
+                self.live[path] = Resource.make(
+                    self._linked(html.encode()), "text/html; charset=UTF-8", mtime
+                )
         return sorted(chosen)
 
 
@@ -97,8 +106,8 @@ def _response(status: str, headers: list[tuple[str, str]], body: bytes, keep: bo
 
 
 class Server:
-    def __init__(self, site: Site) -> None:
-        self.site = site
+    def __init__(self, site: Site | None) -> None:
+        self.site: Site = site  # type: ignore[assignment]  # set before the port is announced
 
     def control(self, target: str) -> bytes:
         parts = urlsplit(target)
@@ -113,7 +122,10 @@ class Server:
             self.site.reset_stats()
             result = {"reset": True}
         elif parts.path == "/_bench/change":
-            result = {"changed": self.site.change(int(q["feeds"]), float(q["fraction"]), int(q["round"]))}
+            changed = self.site.change(
+                int(q["feeds"]), float(q["fraction"]), int(q["round"]), int(q.get("items", 1))
+            )
+            result = {"changed": changed}
         else:
             result = {"error": "unknown control path"}
         return json.dumps(result).encode()
@@ -141,6 +153,7 @@ class Server:
                 else:
                     data = self._serve(method, target, headers, keep)
                     stats["requests"] += 1
+                    stats["articles"] += target.startswith("/articles/")
                     stats["bytes"] += len(data)
                     writer.write(data)
                 await writer.drain()
@@ -173,9 +186,11 @@ def serve(root: str, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent's Ctrl-C is handled by the parent
 
     async def main() -> None:
-        server = Server(Site(Path(root)))
+        server = Server(None)
         srv = await asyncio.start_server(server.handle, "127.0.0.1", 0, backlog=1024)
-        conn.send(srv.sockets[0].getsockname()[1])
+        port = srv.sockets[0].getsockname()[1]
+        server.site = Site(Path(root), f"http://127.0.0.1:{port}")
+        conn.send(port)
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         async with srv:
