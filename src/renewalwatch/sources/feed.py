@@ -12,6 +12,7 @@ from typing import Any
 from renewalwatch.errors import ParseError
 from renewalwatch.models import Document
 from renewalwatch.sources.charset import decode
+from renewalwatch.sources.items import Entry, read_entries
 from renewalwatch.sources.kind import ReadContext, Reading
 from renewalwatch.sources.markup import html_to_text
 from renewalwatch.sources.prefilter import check_feed_shape, mentions_any, naming, split_items
@@ -19,7 +20,7 @@ from renewalwatch.sources.prefilter import check_feed_shape, mentions_any, namin
 
 def entry_published(entry: Any) -> datetime | None:
     for key in ("published_parsed", "updated_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)  # not feedparser's get, which warns of a deprecated fallback
         if value:
             return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
     return None
@@ -55,16 +56,35 @@ def read_feed(text: str, url: str, source: str, names: Sequence[str] | None = No
     if not kept:
         return Reading(len(split.items), ())
     try:
-        return Reading(len(split.items), tuple(_documents(_parsed(split.keeping(kept), url), url, source)))
+        return Reading(len(split.items), tuple(_documents(_entries(split.keeping(kept), url), url, source)))
     except ParseError:
         if len(kept) == len(split.items):
             raise
     # The scan split inside something (an <item> in a CDATA section): read the whole feed.
-    documents = _documents(_parsed(text, url), url, source)
+    documents = _documents(_entries(text, url), url, source)
     assert names is not None
     return Reading(
         len(split.items), tuple(d for d in documents if mentions_any(f"{d.title}\n{d.text}", names))
     )
+
+
+def _entries(xml_text: str, url: str) -> list[Entry]:
+    """The items, by the lean reader when it knows the format, else by feedparser."""
+    xml_text = _XML_DECL.sub("", xml_text, count=1).lstrip("\ufeff")  # decoded: whatever it said is moot
+    lean = read_entries(xml_text)
+    if lean is not None:
+        return lean
+    return [
+        Entry(
+            title=e.get("title", ""),
+            link=e.get("link", ""),
+            guid=e.get("id", ""),
+            summary=e.get("summary", ""),
+            content=tuple(c.get("value", "") for c in e.get("content", [])),
+            published=entry_published(e),
+        )
+        for e in _parsed(xml_text, url)
+    ]
 
 
 def _parsed(xml_text: str, url: str) -> list[Any]:
@@ -83,15 +103,15 @@ def _parsed(xml_text: str, url: str) -> list[Any]:
     return list(found)
 
 
-def _documents(found: list[Any], url: str, source: str) -> list[Document]:
+def _documents(found: list[Entry], url: str, source: str) -> list[Document]:
     documents = []
     for entry in found:
-        title = html_to_text(entry.get("title", ""))
-        parts = [html_to_text(c.get("value", "")) for c in entry.get("content", [])]
-        summary = html_to_text(entry.get("summary", ""))
+        title = html_to_text(entry.title)
+        parts = [html_to_text(c) for c in entry.content]
+        summary = html_to_text(entry.summary)
         if summary and not any(summary[:80] in p for p in parts):
             parts.insert(0, summary)
-        link = entry.get("link", "") or url
-        guid = entry.get("id") or link or hashlib.sha256(title.encode()).hexdigest()
-        documents.append(Document(source, link, guid, title, "\n".join(parts), entry_published(entry)))
+        link = entry.link or url
+        guid = entry.guid or link or hashlib.sha256(title.encode()).hexdigest()
+        documents.append(Document(source, link, guid, title, "\n".join(parts), entry.published))
     return documents
