@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -317,13 +317,32 @@ def test_notify(state: _State) -> None:
 @main.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--verbose", is_flag=True, help="Also list decisions whose official flag was misread.")
-def evaluate(path: Path, verbose: bool) -> None:
+@click.option(
+    "--replay",
+    "replaying",
+    is_flag=True,
+    help="Replay the corpus day by day through check, every watch at once, and score what a user receives.",
+)
+def evaluate(path: Path, verbose: bool, replaying: bool) -> None:
     """Score the classifier on a labelled corpus: confusion matrix, false alerts, recall."""
+    if replaying:
+        _replay(path)
     from renewalwatch.evaluate import evaluate as run
 
     with _errors():
         report = run(path)
     click.echo(report.render(verbose=verbose))
+    sys.exit(EXIT_OK if not report.false_alerts else EXIT_FAILED)
+
+
+def _replay(path: Path) -> NoReturn:
+    import tempfile
+
+    from renewalwatch.replay import replay
+
+    with _errors(), tempfile.TemporaryDirectory(prefix="renewalwatch-replay-") as workdir:
+        report = replay(path, Path(workdir))
+    click.echo(report.render())
     sys.exit(EXIT_OK if not report.false_alerts else EXIT_FAILED)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from renewalwatch.classify import classify, strongest
@@ -27,6 +28,7 @@ class Case:
     official: bool
     category: str
     reason: str
+    published: datetime | None = None  # when the article came out (replays feed it day by day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +65,31 @@ def load_case(path: Path) -> Case:
         return Case(
             path.stem, watch, Trust(data.get("trust", "other")), fmt, data.get("title", ""),
             data["body"], verdict, bool(data["official"]), data.get("category", "plain"), data.get("reason", ""),
+            published=published(data.get("published")),
         )  # fmt: skip
     except (KeyError, ValueError, tomllib.TOMLDecodeError) as e:
         raise CorpusError(str(path), f"malformed case: {e}") from e
 
 
+def published(value: object) -> datetime | None:
+    """A case's `published`: a TOML date or datetime, or an ISO 8601 string; UTC when no zone is given."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value.strip())
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tzinfo=UTC)
+    raise ValueError(f"published: expected a date, got {type(value).__name__}")
+
+
+# Files in a corpus folder that are not cases: the replay's watch list.
+NOT_CASES = frozenset({"watches.toml"})
+
+
 def load_corpus(path: Path) -> list[Case]:
-    files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+    files = sorted(f for f in path.glob("*.toml") if f.name not in NOT_CASES) if path.is_dir() else [path]
     if not files:
         raise CorpusError(str(path), "no *.toml cases found")
     return [load_case(f) for f in files]
