@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from renewalwatch.classify.rules import Check
 from renewalwatch.errors import ParseError
 from renewalwatch.models import (
     Classification,
@@ -31,7 +32,7 @@ from renewalwatch.textnorm import fold
 # A local file is read as one of the source kinds, or as plain text.
 FORMATS = ("text", SourceKind.PAGE.value, SourceKind.FEED.value)
 # The verdict on a file none of whose documents names the show: the classifier's own words for it.
-NOT_NAMED = Classification(Verdict.UNRELATED, False, None, 0.95, "", "show not named")
+NOT_NAMED = Classification(Verdict.UNRELATED, False, None, 0.95, "", Check.NOT_NAMED)
 
 
 def sniff(body: bytes, name: str = "") -> str:

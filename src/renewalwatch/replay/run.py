@@ -13,15 +13,15 @@ from email.utils import format_datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from renewalwatch.app import http_fetcher_factory, run_once
 from renewalwatch.config import Config, Destination, Settings
+from renewalwatch.cycle import http_fetcher_factory, run_once
 from renewalwatch.errors import CorpusError
 from renewalwatch.evaluate import Case, load_corpus
-from renewalwatch.models import Source, Trust, Watch, WatchState
+from renewalwatch.models import Source, SourceKind, Trust, Watch, WatchState
 from renewalwatch.reading import documents
 from renewalwatch.replay.score import Alert, Label, ReplayReport, score
 from renewalwatch.replay.site import DaySite
-from renewalwatch.store import Store
+from renewalwatch.store import SqliteStore
 
 # An undated corpus is replayed one item a day from here, in the order of the case ids.
 UNDATED_START = date(2026, 1, 5)
@@ -102,9 +102,12 @@ def _pages(items: Sequence[_Item], today: date, base: str) -> dict[str, tuple[by
             if today - FEED_WINDOW < item.day <= today:
                 wire[item.path].append(item)
         elif item.day <= today:
-            pages[item.path] = (item.case.body.encode("utf-8"), HTML if item.case.fmt == "html" else RSS)
+            pages[item.path] = (
+                item.case.body.encode("utf-8"),
+                HTML if item.case.fmt == SourceKind.PAGE else RSS,
+            )
         else:
-            pages[item.path] = (_EMPTY_PAGE, HTML) if item.case.fmt == "html" else (_EMPTY_FEED, RSS)
+            pages[item.path] = (_EMPTY_PAGE, HTML) if item.case.fmt == SourceKind.PAGE else (_EMPTY_FEED, RSS)
     for path, listed in wire.items():
         body = "".join(_rss_item(i, base) for i in sorted(listed, key=lambda i: i.day, reverse=True))
         xml = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Wire</title>{body}</channel></rss>'
@@ -115,7 +118,7 @@ def _pages(items: Sequence[_Item], today: date, base: str) -> dict[str, tuple[by
 def _sources(items: Sequence[_Item], base: str) -> list[Source]:
     seen: dict[str, Source] = {}
     for item in items:
-        kind = "page" if item.case.fmt == "html" else "feed"
+        kind = SourceKind.FEED if item.case.fmt == "text" else SourceKind(item.case.fmt)
         trust = (
             item.case.trust
             if item.case.fmt != "text"
@@ -151,7 +154,7 @@ def replay(folder: Path, workdir: Path) -> ReplayReport:
             tuple(watches),
             tuple(_sources(items, site.base)),
         )
-        store = Store(config.settings.state)
+        store = SqliteStore(config.settings.state)
         try:
             day = first
             while day <= last:

@@ -32,7 +32,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
-    request_queue_size = 128  # a check opens many connections at once; a short backlog drops SYNs (1 s retries)
+    request_queue_size = (
+        128  # a check opens many connections at once; a short backlog drops SYNs (1 s retries)
+    )
 
     def __init__(self) -> None:
         super().__init__((HOST, 0), _Handler)
