@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from renewalwatch import __version__
-from renewalwatch.config import Config, default_config, discover, load
+from renewalwatch.config import Config, by_key, default_config, discover, load
 from renewalwatch.errors import ConfigError, RenewalwatchError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -418,7 +418,7 @@ def health_cmd(state: _State, max_age: str | None) -> None:
             return
         try:
             last = store.last_cycle()
-            configured = {d.key for d in config.destinations}
+            configured = by_key(config.destinations)
             owed = [r.created_at for r in store.owed() if r.destination in configured]
             known = {h.name: h.last_success for h in store.sources()}
         finally:

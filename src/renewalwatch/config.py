@@ -9,7 +9,7 @@ import hashlib
 import os
 import re
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,11 +56,16 @@ DEFAULT_SETTINGS = Settings()
 
 @dataclass(frozen=True, slots=True)
 class Destination:
-    """A notification URL. `key` is stable while the configured text is, and holds no secret."""
+    """A notification URL. `key` says which destination an owed alert is for, and holds no
+    secret: its `name` when it has one, else its position in `notify.urls` ("#1", "#2" ...), so
+    correcting a mistyped URL keeps what it is owed. `legacy_key` is the hash of the URL text
+    that states written before this rule used."""
 
     url: str  # with ${ENV} expanded: secret, never logged
     masked: str
     key: str
+    name: str | None = None
+    legacy_key: str = ""
 
     @property
     def is_console(self) -> bool:
@@ -95,7 +100,15 @@ def parse_duration(value: object, where: str, path: str) -> float:
     return seconds
 
 
-def destination(template: str, *, env: Mapping[str, str], where: str, path: str) -> Destination:
+def destination(
+    template: str,
+    *,
+    env: Mapping[str, str],
+    where: str,
+    path: str,
+    position: int = 0,
+    name: str | None = None,
+) -> Destination:
     def expand(m: re.Match[str]) -> str:
         name = m.group(1)
         if name not in env:
@@ -105,8 +118,18 @@ def destination(template: str, *, env: Mapping[str, str], where: str, path: str)
     url = re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", expand, template).strip()
     if "://" not in url:
         raise ConfigError(path, where, f"not a notification URL: {mask_opaque(url)!r}")
-    key = hashlib.sha256(template.encode()).hexdigest()[:16]
-    return Destination(url=url, masked=mask_url(url), key=key)
+    key = f"name:{name}" if name else f"#{position + 1}"
+    legacy = hashlib.sha256(template.encode()).hexdigest()[:16]
+    return Destination(url=url, masked=mask_url(url), key=key, name=name, legacy_key=legacy)
+
+
+def by_key(destinations: Iterable[Destination]) -> dict[str, Destination]:
+    """Each destination under its key and its legacy key (rows owed before the naming rule)."""
+    found: dict[str, Destination] = {}
+    for d in destinations:
+        if d.legacy_key:
+            found.setdefault(d.legacy_key, d)
+    return found | {d.key: d for d in destinations}
 
 
 CONSOLE_DESTINATION = Destination(CONSOLE, "console", "console")
@@ -178,11 +201,8 @@ def build(data: dict[str, Any], *, path: Path | None, env: Mapping[str, str]) ->
     settings = _settings(_Table(root.get("settings", dict, {}), "settings", where), base)
 
     notify_t = _Table(root.get("notify", dict, {}), "notify", where)
-    urls = notify_t.strings("urls")
+    destinations = _destinations(notify_t, env)
     notify_t.done()
-    destinations = tuple(
-        destination(u, env=env, where=f"notify.urls[{i}]", path=where) for i, u in enumerate(urls)
-    )
 
     watches = tuple(_watch(t, i, where) for i, t in enumerate(root.get("watch", list, [])))
     if not watches:
@@ -262,6 +282,28 @@ def _discovery_settings(t: _Table) -> dict[str, Any]:
         "engine": Engine(engine),
         "premiere_alerts": t.get("premiere_alerts", bool, True),
     }
+
+
+def _destinations(t: _Table, env: Mapping[str, str]) -> tuple[Destination, ...]:
+    """`urls` items are URL strings or `{ name = "phone", url = "..." }` tables."""
+    found: list[Destination] = []
+    names: set[str] = set()
+    for i, item in enumerate(t.get("urls", list, [])):
+        where = f"{t.key('urls')}[{i}]"
+        if isinstance(item, dict):
+            entry = _Table(item, where, t.path)
+            url = entry.get("url", str, required=True)
+            name = entry.get("name", str, "").strip() or None
+            entry.done()
+            if name in names:
+                raise ConfigError(t.path, entry.key("name"), f"the name {name!r} is used twice")
+            names.add(name or "")
+        elif isinstance(item, str) and item.strip():
+            url, name = item, None
+        else:
+            raise ConfigError(t.path, where, 'expected a URL string or a table { name = "...", url = "..." }')
+        found.append(destination(url, env=env, where=where, path=t.path, position=i, name=name))
+    return tuple(found)
 
 
 def _positive(t: _Table, name: str, kind: type | tuple[type, ...], default: float) -> float:

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import date, datetime
 
 from renewalwatch.masking import mask_url
-from renewalwatch.models import Change, Premiere, Watch
+from renewalwatch.models import Change, Premiere, Watch, WatchState
 from renewalwatch.untrusted import for_terminal
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f]")
@@ -62,6 +62,17 @@ def premiere(watch: Watch, p: Premiere) -> tuple[str, str]:
         f"Link: {clean(mask_url(p.url), 500)}",
     ]
     return f"{watch.label}: premieres {p.day.isoformat()}", "\n".join(lines)
+
+
+def current_status(watch: Watch, state: WatchState) -> tuple[str, str]:
+    """For a destination added after the decision was announced elsewhere: told once."""
+    official = "announced by the network" if state.official else "reported, not yet confirmed by the network"
+    body = (
+        f"{watch.label} is {state.status.value} ({official}), since {_date(state.since)}.\n\n"
+        "This destination was added after that was announced, so renewalwatch tells it once now."
+        " `renewalwatch status` shows the evidence."
+    )
+    return f"{watch.label}: {state.label}", body
 
 
 def test_message(now: datetime) -> tuple[str, str]:

@@ -61,6 +61,7 @@ class NoticeKind(StrEnum):
     RECOVERED = "source-recovered"
     BLIND = "blind"  # every source is failing
     PREMIERE = "premiere"  # a renewed season's premiere date was announced
+    CURRENT = "current-status"  # a destination added after a decision hears where things stand
 
 
 class Trust(StrEnum):

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from renewalwatch.config import Config, Destination
+from renewalwatch.config import Config, Destination, by_key
 from renewalwatch.errors import NotifyError
 from renewalwatch.health import backoff
 from renewalwatch.notify import Notifier, check_urls
@@ -50,10 +50,10 @@ def deliver_owed(
 ) -> list[Delivery]:
     """Try every owed row (or only those due, in the daemon). A row whose destination is no
     longer configured stays owed and shows in `status`."""
-    by_key = {d.key: d for d in destinations}
+    configured = by_key(destinations)
     results = []
     for row in store.owed(now if due_only else None):
-        dest = by_key.get(row.destination)
+        dest = configured.get(row.destination)
         if dest is None:
             continue
         try:

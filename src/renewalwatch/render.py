@@ -123,7 +123,9 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
         for h in store.sources()
         if h.name in known
     ]
-    configured = {d.key for d in config.destinations}
+    from renewalwatch.config import by_key
+
+    configured = by_key(config.destinations)
     owed = [
         {
             "destination": r.destination_label,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from renewalwatch.cycle.records import Intents
+from renewalwatch.cycle.snapshot import DESTINATIONS_META
 from renewalwatch.store import Store
 
 
@@ -28,5 +31,7 @@ def apply(store: Store, intents: Intents) -> None:
             store.save_premiere(key, premiere)
         for key, sent in intents.blind:
             store.set_blind_notice(key, sent)
+        if intents.destinations is not None:
+            store.set_meta(DESTINATIONS_META, json.dumps(sorted(intents.destinations)))
         c = intents.cycle
         store.record_cycle(c.started, c.finished, c.ok, c.failed, c.changes)

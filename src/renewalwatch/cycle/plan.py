@@ -63,6 +63,7 @@ def plan(
     notices += premiere_notices
     blind_notices, blind_flags = _blind(config, snapshot, after, started)
     notices += blind_notices
+    catch_up, known = _catch_up(config, snapshot, {c.watch.key for c in changes})
     ok = sum(r.ok for r in reports)
     return Intents(
         sources=tuple(after.values()),
@@ -75,8 +76,10 @@ def plan(
             Owed(destination=d.key, label=d.masked, kind=n.kind, title=n.title, body=n.body)
             for n in notices
             for d in config.destinations
-        ),
+        )
+        + catch_up,
         blind=tuple(blind_flags),
+        destinations=known,
         cycle=CycleRecord(
             started=started, finished=finished, ok=ok, failed=len(reports) - ok, changes=len(changes)
         ),
@@ -201,6 +204,28 @@ def _change_notice(change: Change) -> Notice:
         title=message.change_title(change),
         body=message.change_body(change),
     )
+
+
+def _catch_up(
+    config: Config, snapshot: Snapshot, changed: set[str]
+) -> tuple[tuple[Owed, ...], frozenset[str] | None]:
+    """A destination not seen before hears each decided status once (a change in this very cycle
+    reaches it anyway). Returns the rows it owes and the destination keys to record, if new."""
+    current = frozenset(d.key for d in config.destinations)
+    if snapshot.destinations is None:
+        return (), current  # nothing recorded yet: the first cycle, or a state from before this rule
+    new = [d for d in config.destinations if d.key not in snapshot.destinations]
+    owed = []
+    for watch in config.watches:
+        state = snapshot.state(watch)
+        if watch.key in changed or state.status not in (Status.RENEWED, Status.CANCELED):
+            continue
+        title, body = message.current_status(watch, state)
+        owed += [
+            Owed(destination=d.key, label=d.masked, kind=NoticeKind.CURRENT, title=title, body=body)
+            for d in new
+        ]
+    return tuple(owed), (snapshot.destinations | current) if new else None
 
 
 def _blind(

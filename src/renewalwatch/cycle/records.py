@@ -34,6 +34,9 @@ class Snapshot:
     blind: frozenset[str] = frozenset()  # watches already told that every source is failing
     facts: Mapping[str, ShowFacts] = field(default_factory=dict)  # by watch key, as TVmaze last told
     premieres: Mapping[str, Premiere] = field(default_factory=dict)  # by watch key: the stored date
+    # destination keys already told of the current status; None before any was recorded (a new
+    # state, or one written before destinations were recorded): then nobody is caught up
+    destinations: frozenset[str] | None = None
 
     def health(self, source: Source) -> SourceHealth:
         """The source's stored health; a source whose URL the config changed starts afresh.
@@ -149,6 +152,7 @@ class Intents:
     notices: tuple[Notice, ...]
     owed: tuple[Owed, ...]
     blind: tuple[tuple[str, bool], ...]  # (watch key, new flag) where the flag changes
+    destinations: frozenset[str] | None = None  # the destination keys to record, when they changed
     cycle: CycleRecord
     changes: tuple[Change, ...]  # the announced status changes
     reports: tuple[SourceReport, ...]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
 from renewalwatch.cycle.records import Snapshot
@@ -19,4 +20,12 @@ def take(store: Store, sources: Sequence[Source]) -> Snapshot:
         blind=store.blind_notices(),
         facts=store.show_facts(),
         premieres=store.premieres(),
+        destinations=_destinations(store.meta(DESTINATIONS_META)),
     )
+
+
+DESTINATIONS_META = "destinations"  # JSON list of the destination keys that know the status
+
+
+def _destinations(stored: str | None) -> frozenset[str] | None:
+    return None if stored is None else frozenset(json.loads(stored))
