@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from renewalwatch.cycle.records import Intents
-from renewalwatch.cycle.snapshot import DESTINATIONS_META
+from renewalwatch.cycle.records import DESTINATIONS_META, Intents
 from renewalwatch.store import Store
 
 

@@ -23,6 +23,8 @@ from renewalwatch.models import (
     WatchState,
 )  # fmt: skip
 
+DESTINATIONS_META = "destinations"  # meta key: JSON list of the destination keys that know the status
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Snapshot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from renewalwatch.cycle.records import Snapshot
+from renewalwatch.cycle.records import DESTINATIONS_META, Snapshot
 from renewalwatch.models import Source
 from renewalwatch.store import Store
 
@@ -22,9 +22,6 @@ def take(store: Store, sources: Sequence[Source]) -> Snapshot:
         premieres=store.premieres(),
         destinations=_destinations(store.meta(DESTINATIONS_META)),
     )
-
-
-DESTINATIONS_META = "destinations"  # JSON list of the destination keys that know the status
 
 
 def _destinations(stored: str | None) -> frozenset[str] | None:
