@@ -139,3 +139,25 @@ def test_a_broken_watch_list_is_one_clear_error(corpus: Path) -> None:
     (corpus / "watches.toml").write_text("[[watch]]\nseason = 2\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"watches\.toml"):
         load_watches(corpus)
+
+
+def test_a_watch_list_outcome_decides_what_counts_and_how_late(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "watches.toml").write_text(
+        '[[watch]]\nshow = "Tin Harbour"\nseason = 3\nnetwork = "Hulu"\nfinal = "renewed"\n'
+        "decided_on = 2026-04-02\nofficial = true\n\n"
+        '[[watch]]\nshow = "Quill"\nseason = 4\nnetwork = "CBS"\nfinal = "unknown"\n',
+        encoding="utf-8",
+    )
+    report = replay(corpus, tmp_path / "work")
+    # Marrow Lane is not in the list's outcomes: only the listed decision counts, one day late.
+    assert [(d.watch, late, ok) for d, late, ok in report.found] == [("tin harbour#s3", 1, True)]
+    assert len(report.decided) == 1 and report.false_alerts == ()
+
+
+def test_an_old_corpus_calling_a_page_html_still_loads(tmp_path: Path) -> None:
+    (tmp_path / "a.toml").write_text(
+        'show = "Quill"\nseason = 4\nformat = "html"\nbody = "<html><body><p>Quill</p></body></html>"\n'
+        'verdict = "unrelated"\nofficial = false\n',
+        encoding="utf-8",
+    )
+    assert load_corpus(tmp_path)[0].fmt == "page"

@@ -51,7 +51,7 @@ def load_case(path: Path) -> Case:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         verdict = Verdict(data["verdict"])
-        fmt = data.get("format", "text")
+        fmt = _FORMAT_ALIASES.get(data.get("format", "text"), data.get("format", "text"))
         if fmt not in FORMATS:
             raise CorpusError(str(path), f"format must be one of {FORMATS}")
         watch = Watch(
@@ -83,6 +83,9 @@ def published(value: object) -> datetime | None:
         return datetime.combine(value, time(0, 0), tzinfo=UTC)
     raise ValueError(f"published: expected a date, got {type(value).__name__}")
 
+
+# Older corpora call a whole HTML page "html"; the source kind is now "page".
+_FORMAT_ALIASES = {"html": "page"}
 
 # Files in a corpus folder that are not cases: the replay's watch list.
 NOT_CASES = frozenset({"watches.toml"})

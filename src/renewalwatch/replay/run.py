@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from email.utils import format_datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from renewalwatch.config import Config, Destination, Settings
 from renewalwatch.cycle import http_fetcher_factory, run_once
 from renewalwatch.errors import CorpusError
-from renewalwatch.evaluate import Case, load_corpus
-from renewalwatch.models import Source, SourceKind, Trust, Watch, WatchState
+from renewalwatch.evaluate import Case, load_corpus, published
+from renewalwatch.models import Source, SourceKind, Trust, Verdict, Watch, WatchState
 from renewalwatch.reading import documents
-from renewalwatch.replay.score import Alert, Label, ReplayReport, score
+from renewalwatch.replay.score import Alert, Expected, Label, ReplayReport, score
 from renewalwatch.replay.site import DaySite
 from renewalwatch.store import SqliteStore
 
@@ -48,28 +49,38 @@ class _Item:
     path: str  # where the site serves it: a wire feed for text, its own page or feed otherwise
 
 
-def load_watches(folder: Path) -> list[Watch]:
-    """`watches.toml` beside the cases: `[[watch]]` tables with the config's watch keys; other
-    keys (a watch's expected outcome, notes) are ignored."""
+def _watch_table(t: dict[str, Any]) -> tuple[Watch, Expected | None]:
+    watch = Watch(
+        show=str(t["show"]),
+        season=int(t["season"]),
+        aliases=tuple(t.get("aliases", ())),
+        context=tuple(t.get("context", ())),
+        exclude=tuple(t.get("exclude", ())),
+        network=t.get("network") or None,
+    )
+    final = str(t.get("final", ""))
+    if final not in (Verdict.RENEWED, Verdict.CANCELED):
+        return watch, None
+    decided_on = published(t.get("decided_on"))
+    return watch, Expected(Verdict(final), decided_on.date() if decided_on else None, bool(t.get("official")))
+
+
+def load_watch_list(folder: Path) -> tuple[list[Watch], dict[str, Expected]]:
+    """`watches.toml` beside the cases: `[[watch]]` tables with the config's watch keys, and
+    optionally the outcome the writers intended (`final`, `decided_on`, `official`)."""
     path = folder / "watches.toml"
     if not path.is_file():
-        return []
+        return [], {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        tables = data.get("watch", data.get("watches", []))
-        return [
-            Watch(
-                show=str(t["show"]),
-                season=int(t["season"]),
-                aliases=tuple(t.get("aliases", ())),
-                context=tuple(t.get("context", ())),
-                exclude=tuple(t.get("exclude", ())),
-                network=t.get("network") or None,
-            )
-            for t in tables
-        ]
+        pairs = [_watch_table(t) for t in data.get("watch", data.get("watches", []))]
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as e:
         raise CorpusError(str(path), f"malformed watch list: {e}") from e
+    return [w for w, _ in pairs], {w.key: e for w, e in pairs if e is not None}
+
+
+def load_watches(folder: Path) -> list[Watch]:
+    return load_watch_list(folder)[0]
 
 
 def _days(cases: Sequence[Case]) -> tuple[list[_Item], bool]:
@@ -138,7 +149,8 @@ def replay(folder: Path, workdir: Path) -> ReplayReport:
     """Replay the corpus in `folder` (its cases and `watches.toml`) with a fresh state in `workdir`."""
     cases = load_corpus(folder)
     items, dated = _days(cases)
-    watches = _watches(cases, load_watches(folder) if folder.is_dir() else [])
+    listed, expected = load_watch_list(folder) if folder.is_dir() else ([], {})
+    watches = _watches(cases, listed)
     labels: dict[str, list[Label]] = defaultdict(list)
     for item in items:
         labels[item.case.watch.key].append(Label(item.day, item.case.verdict, item.case.official))
@@ -185,4 +197,5 @@ def replay(folder: Path, workdir: Path) -> ReplayReport:
         days=(last - first).days + 1,
         items=len(items),
         source_failures=failures,
+        expected=expected,
     )

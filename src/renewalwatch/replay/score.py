@@ -41,6 +41,25 @@ class Decided:
     official: bool  # some item told it as the network's own word
 
 
+@dataclass(frozen=True, slots=True)
+class Expected:
+    """The outcome a watch list says the items lead to."""
+
+    verdict: Verdict
+    since: date | None
+    official: bool
+
+
+def _expected(labels: Mapping[str, Sequence[Label]], expected: Mapping[str, Expected]) -> list[Decided]:
+    out = []
+    for watch, e in expected.items():
+        told = sorted(x.day for x in labels.get(watch, ()) if x.verdict is e.verdict)
+        since = e.since or (told[0] if told else None)
+        if since is not None:
+            out.append(Decided(watch, e.verdict, since, e.official))
+    return out
+
+
 def decided(labels: Mapping[str, Sequence[Label]], *, dated: bool) -> list[Decided]:
     """The watches whose items decide them. Undated corpora hold items from several imagined
     timelines, so a watch whose items disagree is decided only when the items are dated."""
@@ -57,8 +76,15 @@ def decided(labels: Mapping[str, Sequence[Label]], *, dated: bool) -> list[Decid
     return out
 
 
-def is_false(alert: Alert, labels: Sequence[Label]) -> bool:
-    """An alert no item told by its day: the wrong show, season or decision, or too early."""
+def is_false(alert: Alert, labels: Sequence[Label], expected: Expected | None = None) -> bool:
+    """An alert no item told by its day, nor the watch list's outcome once decided: the wrong
+    show, season or decision, or too early."""
+    if (
+        expected is not None
+        and expected.verdict.value == alert.status.value
+        and (expected.since is None or expected.since <= alert.day)
+    ):
+        return False
     return not any(x.verdict.value == alert.status.value and x.day <= alert.day for x in labels)
 
 
@@ -111,9 +137,11 @@ def score(
     days: int,
     items: int,
     source_failures: int,
+    expected: Mapping[str, Expected] | None = None,
 ) -> ReplayReport:
-    """`history`: each watch's state at the end of every replayed day, in order."""
-    want = decided(labels, dated=dated)
+    """`history`: each watch's state at the end of every replayed day, in order. `expected`,
+    from a watch list, says which watches are decided; without it, the labels do."""
+    want = _expected(labels, expected) if expected else decided(labels, dated=dated)
     found = []
     for d in want:
         states = history.get(d.watch, ())
@@ -125,7 +153,7 @@ def score(
                 break
             held_from = day
         found.append((d, max(0, (held_from - d.since).days), states[-1][1].official == d.official))
-    false = tuple(a for a in alerts if is_false(a, labels.get(a.watch, ())))
+    false = tuple(a for a in alerts if is_false(a, labels.get(a.watch, ()), (expected or {}).get(a.watch)))
     return ReplayReport(
         days, items, len(history), tuple(alerts), false, tuple(want), tuple(found), source_failures
     )
