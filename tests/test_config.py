@@ -207,3 +207,26 @@ def test_destination_expands_env_and_keeps_the_secret_out_of_key_and_label() -> 
     assert one.url == "mailto://rw:Sw0rdfish-77@smtp.example.com?to=fan@example.com"
     assert "Sw0rdfish-77" not in one.masked and "Sw0rdfish-77" not in one.key
     assert one.key == two.key  # a rotated password does not orphan owed notifications
+
+
+def test_a_watch_gets_automatic_tvmaze_and_news_sources(tmp_path: Path) -> None:
+    data: dict[str, Any] = {
+        "settings": {"locale": "en-GB", "tvmaze_url": "http://127.0.0.1:9/"},
+        "watch": [{"show": "The Bear", "season": 5, "tvmaze_id": 90210}, {"show": "The Bear", "season": 6}],
+    }
+    config = build(data, path=tmp_path / "c.toml", env={})
+    by_name = {s.name: s for s in config.sources}
+    tvmaze = by_name["TVmaze: The Bear #90210"]
+    assert tvmaze.url == "http://127.0.0.1:9/shows/90210?embed=seasons"
+    assert tvmaze.every == 3600  # TVmaze caches for an hour: the daemon asks hourly
+    assert by_name["TVmaze: The Bear"].url.endswith("/singlesearch/shows?q=The%20Bear&embed=seasons")
+    news = by_name["News: The Bear season 5"]
+    assert "hl=en-GB" in news.url and "ceid=GB%3Aen" in news.url and news.every is None
+    assert "News: The Bear season 6" in by_name
+    with pytest.raises(ConfigError, match=r"settings\.engine: unknown engine 'yahoo'"):
+        build({**data, "settings": {"engine": "yahoo"}}, path=tmp_path / "c.toml", env={})
+    with pytest.raises(ConfigError, match=r"settings\.locale"):
+        build({**data, "settings": {"locale": "english"}}, path=tmp_path / "c.toml", env={})
+    off = {"watch": [{"show": "The Bear", "season": 5, "auto_sources": False}]}
+    with pytest.raises(ConfigError, match="at least one"):
+        build(off, path=tmp_path / "c.toml", env={})

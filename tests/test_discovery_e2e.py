@@ -92,6 +92,10 @@ def test_a_news_item_credits_its_outlet_and_two_engines_alert_once(
     assert run.code == 0, run.all
     assert receiver.titles() == ["The Bear season 5: renewed — reported"]
     body = receiver.posts[0].payload["message"]
+    # one story, whichever engine and outlet carried it: read once
+    evidence = json.loads(run_cli("--config", str(config), "status", "--json").out)["watches"][0]["evidence"]
+    stories = [e for e in evidence if "renewed for season 5" in e["title"].casefold()]
+    assert len(stories) == 1, evidence
     assert "Source: Deadline via " in body
     assert (
         "Renewed For Season 5 At FX" in body and " - Deadline" not in body.split("Article:")[1].split("\n")[0]

@@ -12,7 +12,7 @@ No I/O, no clock, no logging: `plan(config, snapshot, fetched, started=, finishe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -29,7 +29,17 @@ from renewalwatch.cycle.records import (
     StateMove,
 )  # fmt: skip
 from renewalwatch.decide import fold
-from renewalwatch.models import Change, Evidence, NoticeKind, Premiere, SourceHealth, SourceOutcome, Status
+from renewalwatch.models import (
+    Change,
+    Evidence,
+    NoticeKind,
+    Premiere,
+    SourceHealth,
+    SourceKind,
+    SourceOutcome,
+    Status,
+)
+from renewalwatch.sources.news import story_key
 from renewalwatch.sources.tvmaze import PREMIERE_RULE as TVMAZE_PREMIERE
 
 
@@ -57,7 +67,9 @@ def plan(
             new = replace(new, failing_notice_sent=notice.kind is NoticeKind.FAILING)
         after[new.name] = new
         reports.append(report(before, f))
-    evidence, moves, changes = _moves(config, snapshot, [e for f in fetched for e in f.evidence])
+    searched = one_per_story(e for f in fetched if f.source.kind is SourceKind.NEWS for e in f.evidence)
+    found = [e for f in fetched if f.source.kind is not SourceKind.NEWS for e in f.evidence] + searched
+    evidence, moves, changes = _moves(config, snapshot, found)
     notices += [_change_notice(c) for c in changes]
     premieres, premiere_notices = _premieres(config, snapshot, fetched, moves, started)
     notices += premiere_notices
@@ -195,6 +207,19 @@ def _premieres(
             title, body = message.premiere(watch, mine[0])
             notices.append(Notice(kind=NoticeKind.PREMIERE, about=watch.key, title=title, body=body))
     return save, notices
+
+
+def one_per_story(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """The same headline from several outlets or both news engines is one story, read once: the
+    first reading of it counts (for the same watch, verdict and official flag)."""
+    seen: set[tuple[str, str, str, bool]] = set()
+    kept = []
+    for e in evidence:
+        key = (e.watch_key, story_key(e.title), e.verdict.value, e.official)
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return kept
 
 
 def _change_notice(change: Change) -> Notice:
