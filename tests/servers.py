@@ -290,7 +290,7 @@ class _Inbox:
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         with self.arrived:
-            self.messages.append(message)  # type: ignore[arg-type]
+            self.messages.append(message)
             self.recipients.append(list(envelope.rcpt_tos))
             self.arrived.notify_all()
         return "250 Message accepted for delivery"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from renewalwatch.classify import classify
-from renewalwatch.evaluate import evaluate, load_corpus, run_case
+from renewalwatch.evaluate import Case, evaluate, load_corpus, run_case
 from renewalwatch.models import Trust, Verdict, Watch
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
@@ -24,7 +24,7 @@ def test_corpus_has_no_false_alert_and_recall_of_at_least_095() -> None:
 
 
 @pytest.mark.parametrize("case", load_corpus(CORPUS), ids=lambda c: c.id)
-def test_case_never_alerts_wrongly(case) -> None:  # type: ignore[no-untyped-def]
+def test_case_never_alerts_wrongly(case: Case) -> None:
     got = run_case(case).got
     if got.verdict.decisive:
         assert got.verdict is case.verdict, f"{case.reason} / decided by {got.rule}: {got.sentence!r}"

@@ -63,7 +63,7 @@ def test_discovery_order(
     existing = {places[p] for p in present}
     environ = {} if env is None else {ENV_CONFIG: env}
     found = discover(explicit, environ, cwd, exists=lambda p: p in existing)
-    assert found == (places.get(expected, Path(expected)) if expected else None)  # type: ignore[arg-type]
+    assert found == (places.get(expected, Path(expected)) if expected else None)
 
 
 def write(path: Path, source_name: str) -> Path:

@@ -205,7 +205,12 @@ def test_run_refuses_a_held_state_file_or_waits_for_it_when_asked(
         )
         daemon = DaemonProcess(config, run_args=("--wait", "20"))
         released: list[float] = []
-        timer = threading.Timer(1.0, lambda: (released.append(time.monotonic()), lock.release()))
+
+        def release() -> None:
+            released.append(time.monotonic())
+            lock.release()
+
+        timer = threading.Timer(1.0, release)
         timer.start()
         try:
             assert server.wait_hits("/feed.xml", 1, timeout=10), "run --wait never started"

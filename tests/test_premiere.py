@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from renewalwatch.classify.premiere import RULES, find_date, find_premiere
+from renewalwatch.classify.premiere import RULES, Rule, find_date, find_premiere
 from renewalwatch.models import Watch
 
 BALLARD = Watch("Ballard", 2, network="Prime Video")
@@ -16,18 +16,18 @@ PUBLISHED = date(2026, 1, 20)
 @pytest.mark.parametrize(
     ("rule", "example"), [(r, e) for r in RULES for e in r.matches], ids=lambda x: getattr(x, "id", x)
 )
-def test_rule_matches_its_examples(rule, example: str) -> None:
+def test_rule_matches_its_examples(rule: Rule, example: str) -> None:
     assert rule.pattern.search(example), f"{rule.id} should match {example!r}"
 
 
 @pytest.mark.parametrize(
     ("rule", "example"), [(r, e) for r in RULES for e in r.misses], ids=lambda x: getattr(x, "id", x)
 )
-def test_rule_misses_its_counterexamples(rule, example: str) -> None:
+def test_rule_misses_its_counterexamples(rule: Rule, example: str) -> None:
     assert not rule.pattern.search(example), f"{rule.id} should not match {example!r}"
 
 
-FOUND = [
+FOUND: list[tuple[str, str, date | None]] = [
     ("Ballard season 2 premieres March 12 on Prime Video", "", date(2026, 3, 12)),
     (
         "Prime Video dates Ballard's return",
@@ -41,7 +41,7 @@ FOUND = [
     ),
     ("Ballard news", "Season 2 of Ballard will debut 2026-05-01 on Prime Video.", date(2026, 5, 1)),
 ]
-NOT_FOUND = [
+NOT_FOUND: list[tuple[str, str, date | None]] = [
     # a season 1 recap's date
     ("Ballard season 1 recap", "Ballard season 1 premiered July 9, 2025 on Prime Video.", None),
     ("Ballard", "Season 1 premiered July 9, 2025, and season 2 is now in production.", None),

@@ -77,12 +77,8 @@ def _declared(body: bytes, family: str | None) -> tuple[str, str] | None:
     return None
 
 
-def decode(body: bytes, url: str, http_charset: str | None = None) -> Decoded:
-    """The body as text; `http_charset` is the Content-Type header's charset parameter."""
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            return _decode_with(body[len(bom) :], name)
-    family = next((name for head, name in _FAMILIES if body.startswith(head)), None)
+def _labels(body: bytes, family: str | None, http_charset: str | None) -> list[tuple[str, str]]:
+    """Every charset the body is said to be in, and who says so, most trusted first."""
     labels: list[tuple[str, str]] = []
     if (declared := _declared(body, family)) is not None:
         labels.append(declared)
@@ -90,9 +86,18 @@ def decode(body: bytes, url: str, http_charset: str | None = None) -> Decoded:
         labels.append((family, "the first bytes"))
     if http_charset:
         labels.append((http_charset, "the HTTP Content-Type"))
+    return labels
+
+
+def decode(body: bytes, url: str, http_charset: str | None = None) -> Decoded:
+    """The body as text; `http_charset` is the Content-Type header's charset parameter."""
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return _decode_with(body[len(bom) :], name)
+    family = next((name for head, name in _FAMILIES if body.startswith(head)), None)
     unknown: tuple[str, str] | None = None
     known: list[str] = []
-    for label, where in labels:
+    for label, where in _labels(body, family, http_charset):
         found = codec(label)
         if found is None:
             unknown = unknown or (label, where)
