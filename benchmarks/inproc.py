@@ -72,7 +72,7 @@ def soak(
     from renewalwatch.cycle import run_once
     from renewalwatch.store import SqliteStore
 
-    config = load(Path(config_path))
+    config = load(Path(config_path), os.environ)
     store = SqliteStore(config.settings.state)
     rss_before = rss_mb()
     samples: list[tuple[int, float]] = []

@@ -113,7 +113,7 @@ def test_relative_state_is_next_to_the_config_not_the_cwd(tmp_path: Path, isolat
         '[[source]]\nurl = "http://127.0.0.1:9/feed.xml"\n',
         encoding="utf-8",
     )
-    assert load(config).settings.state == config.parent.resolve() / "data" / "rw.db"
+    assert load(config, {}).settings.state == config.parent.resolve() / "data" / "rw.db"
     run = run_cli("--config", str(config), "check")  # the source is down; the state is written
     assert run.code == 1
     assert (config.parent / "data" / "rw.db").is_file()

@@ -7,8 +7,8 @@ import tomllib
 import pytest
 
 from renewalwatch.sources.charset import decode
-from renewalwatch.sources.feed import Entry, _documents, _parsed, entry_published, parse_feed
-from renewalwatch.sources.items import read_entries
+from renewalwatch.sources.feed import _documents, _parsed, entry_published, parse_feed
+from renewalwatch.sources.items import Entry, read_entries
 from tests.feeds import FEEDS
 from tests.helpers import FIXTURES, SITE
 

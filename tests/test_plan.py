@@ -37,7 +37,10 @@ def config(**settings: Any) -> Config:
     data = {
         "settings": {"state": "/nonexistent/state.db", "failing_after": "1d", **settings},
         "notify": {"urls": DESTINATIONS},
-        "watch": [{"show": "Ballard", "season": 2}, {"show": "Harbor Lights", "season": 3}],
+        "watch": [
+            {"show": "Ballard", "season": 2, "auto_sources": False},
+            {"show": "Harbor Lights", "season": 3, "auto_sources": False},
+        ],
         "source": [
             {"name": "Ledger", "url": "http://127.0.0.1:9/ledger.xml", "trust": "trade"},
             {"name": "Press", "url": "http://127.0.0.1:9/press.html", "kind": "page", "trust": "official"},

@@ -41,7 +41,7 @@ class _State:
     def config(self) -> Config:
         if self._config is None:
             path = discover(self.config_path, os.environ, Path.cwd())
-            self._config = default_config(os.environ) if path is None else load(path)
+            self._config = default_config(os.environ) if path is None else load(path, os.environ)
             from renewalwatch import logs
 
             logs.add_secrets(_secrets(self._config))
@@ -193,7 +193,7 @@ def add(state: _State, show: str, season: int | None, network: str | None, tvmaz
     with _errors():
         if not show:
             raise ConfigError("command line", "SHOW", "must not be empty")
-        settings = (load(target) if target.exists() else default_config(os.environ)).settings
+        settings = (load(target, os.environ) if target.exists() else default_config(os.environ)).settings
         looked = None if offline else look_up(settings, show, network, tvmaze_id)
         added = run_add(
             target, show=show, season=season, network=network, tvmaze_id=tvmaze_id, looked=looked,
@@ -352,7 +352,7 @@ def _fresh_config(state: _State) -> Config:
     from renewalwatch.notify import check_urls
 
     path = discover(state.config_path, os.environ, Path.cwd())
-    config = default_config(os.environ) if path is None else load(path)
+    config = default_config(os.environ) if path is None else load(path, os.environ)
     check_urls(config.destinations, config.origin)
     old = state.config().destinations
     logs.add_secrets(_secrets(config) + tuple(d.url for d in old))

@@ -380,7 +380,9 @@ def _news_url(t: _Table, settings: Settings) -> tuple[str, str]:
     return query, search_url(query, engine=Engine(engine), endpoint=endpoint, locale=settings.locale)
 
 
-def load(path: Path, env: Mapping[str, str] | None = None) -> Config:
+def load(path: Path, env: Mapping[str, str]) -> Config:
+    """The config file at `path`; `env` expands `${VAR}` in notify URLs (the CLI passes os.environ:
+    the environment is read there and only there)."""
     try:
         raw = path.read_bytes()
     except OSError as e:
@@ -391,7 +393,7 @@ def load(path: Path, env: Mapping[str, str] | None = None) -> Config:
         raise ConfigError(str(path), "", "not UTF-8 text") from e
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), "", f"not valid TOML: {e}") from e
-    return build(data, path=path.resolve(), env=os.environ if env is None else env)
+    return build(data, path=path.resolve(), env=env)
 
 
 def state_base(config_path: Path | None, env: Mapping[str, str]) -> Path:

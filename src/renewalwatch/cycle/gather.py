@@ -1,8 +1,10 @@
 """Step 2: fetch every chosen source concurrently and read what changed.
 
-I/O only: the tasks read the snapshot, never the store, and parsing and classification run in
-worker threads (`asyncio.to_thread`). A source that fails, or crashes, becomes a FAILED
-`Fetched` and never stops the others.
+I/O only: the tasks read the snapshot, never the store. Reading a body (decoding, parsing,
+classifying) runs on one reader thread, so the event loop keeps fetching other sources
+meanwhile. One thread, not a pool: the work holds the GIL, so more threads would add memory (a
+parse tree and a malloc arena each), not speed. A source that fails, or crashes, becomes a
+FAILED `Fetched` and never stops the others.
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
 from datetime import datetime
 
 from renewalwatch.config import Config
@@ -46,31 +50,45 @@ async def gather(
     now: datetime,
     force: bool,
 ) -> list[Fetched]:
-    async with make_fetcher() as fetcher:
-        checks = (_guarded(s, fetcher, snapshot, watches, now, force) for s in sources)
-        return list(await asyncio.gather(*checks))
-
-
-async def _guarded(
-    source: Source, fetcher: Fetcher, snapshot: Snapshot, watches: Sequence[Watch], now: datetime, force: bool
-) -> Fetched:
+    reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="renewalwatch-read")
     try:
-        return await _check(source, fetcher, snapshot, watches, now, force)
+        async with make_fetcher() as fetcher:
+            job = _Job(
+                fetcher=fetcher, snapshot=snapshot, watches=watches, now=now, force=force, reader=reader
+            )
+            return list(await asyncio.gather(*(_guarded(s, job) for s in sources)))
+    finally:
+        reader.shutdown(wait=True)  # a read in flight is bounded: let it finish
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Job:
+    """What every source's check in one cycle shares."""
+
+    fetcher: Fetcher
+    snapshot: Snapshot
+    watches: Sequence[Watch]
+    now: datetime
+    force: bool
+    reader: ThreadPoolExecutor
+
+
+async def _guarded(source: Source, job: _Job) -> Fetched:
+    try:
+        return await _check(source, job)
     except Exception as e:  # the one broad guard: a bug in one source must not stop the others
         logger.exception("source crashed source=%s url=%s", source.name, source.url)
         return Fetched(source=source, outcome=SourceOutcome.FAILED, error=f"internal error: {e!r}")
 
 
-async def _check(
-    source: Source, fetcher: Fetcher, snapshot: Snapshot, watches: Sequence[Watch], now: datetime, force: bool
-) -> Fetched:
-    health = snapshot.health(source)
-    early = precheck(health, now, force)
+async def _check(source: Source, job: _Job) -> Fetched:
+    health = job.snapshot.health(source)
+    early = precheck(health, job.now, job.force)
     if early is not None:
         return Fetched(source=source, outcome=early)
     failed = SourceOutcome.FAILED
     try:
-        result = await fetcher.fetch(source.url, Validators(health.etag, health.last_modified))
+        result = await job.fetcher.fetch(source.url, Validators(health.etag, health.last_modified))
         if result.not_modified:
             return Fetched(source=source, outcome=SourceOutcome.NOT_MODIFIED)
         etag, last_modified = result.validators.etag, result.validators.last_modified
@@ -79,8 +97,10 @@ async def _check(
                 source=source, outcome=SourceOutcome.UNCHANGED, etag=etag, last_modified=last_modified,
                 bytes_read=result.bytes_read,
             )  # fmt: skip
-        seen = snapshot.seen.get(source.name, {})
-        read = await asyncio.to_thread(read_source, source, result.body, result.charset, watches, seen, now)
+        seen = job.snapshot.seen.get(source.name, {})
+        read = await asyncio.get_running_loop().run_in_executor(
+            job.reader, read_source, source, result.body, result.charset, job.watches, seen, job.now
+        )
     except Gone as e:
         return Fetched(source=source, outcome=failed, error=e.message, gone=True)
     except RetryLater as e:
