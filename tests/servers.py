@@ -13,6 +13,7 @@ import json
 import socket
 import sys
 import threading
+import time
 import traceback
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -61,6 +62,7 @@ class Hit:
     path: str
     headers: dict[str, str]
     status: int
+    at: float = field(default_factory=time.monotonic)  # when the request arrived
 
 
 class _Threaded:

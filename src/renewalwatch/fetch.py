@@ -10,7 +10,10 @@ import email.utils
 import functools
 import hashlib
 import ssl
+import time
 import zlib
+from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import TracebackType
@@ -95,6 +98,27 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+class _Window:
+    """At most `calls` requests started in any `seconds` to one host: an API's published limit
+    (TVmaze: about 20 calls per 10 seconds per address), kept rather than answered with 429s."""
+
+    def __init__(self, calls: int, seconds: float) -> None:
+        self.calls = calls
+        self.seconds = seconds
+        self._starts: deque[float] = deque()
+        self._lock = asyncio.Lock()
+
+    async def wait(self) -> None:
+        async with self._lock:
+            now = time.monotonic()
+            while self._starts and now - self._starts[0] >= self.seconds:
+                self._starts.popleft()
+            if len(self._starts) >= self.calls:
+                await asyncio.sleep(self.seconds - (now - self._starts[0]))
+                self._starts.popleft()
+            self._starts.append(time.monotonic())
+
+
 class HttpFetcher:
     """One pooled client for a cycle; `async with HttpFetcher(...) as f:` closes it."""
 
@@ -108,8 +132,10 @@ class HttpFetcher:
         per_host: int = DEFAULT_SETTINGS.per_host,
         user_agent: str = DEFAULT_SETTINGS.user_agent,
         transport: httpx.AsyncBaseTransport | None = None,
+        host_rates: Mapping[str, tuple[int, float]] | None = None,  # host -> (calls, seconds)
     ) -> None:
         self.timeout = timeout
+        self._windows = {host.lower(): _Window(*rate) for host, rate in (host_rates or {}).items()}
         self.max_bytes = max_bytes
         self.max_redirects = max_redirects
         self._overall = asyncio.Semaphore(concurrency)
@@ -146,16 +172,24 @@ class HttpFetcher:
             headers["If-None-Match"] = validators.etag
         if validators.last_modified:
             headers["If-Modified-Since"] = validators.last_modified
-        # Host first: a request queued behind a busy host must not hold one of the overall slots.
-        async with self._host(url), self._overall:
-            try:
-                # The whole exchange, slow trickles included, must finish within the timeout.
-                async with asyncio.timeout(self.timeout):
-                    return await self._get(url, headers, validators)
-            except TimeoutError as e:
-                raise FetchError(url, f"timed out after {self.timeout:g}s") from e
-            except httpx.HTTPError as e:
-                raise FetchError(url, _describe(e, self.timeout, self.max_redirects)) from e
+        # Host first: a request queued behind a busy (or rate-limited) host must not hold one of
+        # the overall slots.
+        async with self._host(url):
+            window = self._windows.get(urlsplit(url).netloc.lower())
+            if window is not None:
+                await window.wait()
+            async with self._overall:
+                return await self._timed(url, headers, validators)
+
+    async def _timed(self, url: str, headers: dict[str, str], validators: Validators) -> FetchResult:
+        try:
+            # The whole exchange, slow trickles included, must finish within the timeout.
+            async with asyncio.timeout(self.timeout):
+                return await self._get(url, headers, validators)
+        except TimeoutError as e:
+            raise FetchError(url, f"timed out after {self.timeout:g}s") from e
+        except httpx.HTTPError as e:
+            raise FetchError(url, _describe(e, self.timeout, self.max_redirects)) from e
 
     async def _get(self, url: str, headers: dict[str, str], validators: Validators) -> FetchResult:
         async with self._client.stream("GET", url, headers=headers) as response:

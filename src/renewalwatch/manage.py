@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from renewalwatch import configfile
 from renewalwatch.config import Config, Settings, build
@@ -23,7 +24,7 @@ from renewalwatch.masking import mask_url
 from renewalwatch.message import clean
 from renewalwatch.models import Source, SourceHealth, SourceKind, Watch
 from renewalwatch.sources import auto
-from renewalwatch.sources.tvmaze import CREDIT
+from renewalwatch.sources.tvmaze import CREDIT, TVMAZE_RATE
 
 LOOKUP_TIMEOUT = 15.0  # seconds: a person is waiting at the prompt
 
@@ -37,7 +38,10 @@ class Looked:
 def look_up(settings: Settings, show: str, network: str | None, tvmaze_id: int | None) -> Looked:
     async def go() -> Found | None:
         async with HttpFetcher(
-            timeout=min(settings.timeout, LOOKUP_TIMEOUT), user_agent=settings.user_agent, per_host=1
+            timeout=min(settings.timeout, LOOKUP_TIMEOUT),
+            user_agent=settings.user_agent,
+            per_host=1,
+            host_rates={urlsplit(settings.tvmaze_url).netloc: TVMAZE_RATE},
         ) as fetcher:
             return await find(fetcher, settings.tvmaze_url, show, network=network, tvmaze_id=tvmaze_id)
 

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from renewalwatch.config import Config
 from renewalwatch.cycle.plan import precheck
@@ -24,6 +25,7 @@ from renewalwatch.cycle.records import Fetched, Snapshot
 from renewalwatch.errors import FetchError, ParseError, RetryLater
 from renewalwatch.fetch import Fetcher, Gone, HttpFetcher, Validators
 from renewalwatch.models import Source, SourceOutcome, Watch
+from renewalwatch.sources.tvmaze import TVMAZE_RATE
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +39,7 @@ def http_fetcher_factory(config: Config) -> FetcherFactory:
         return HttpFetcher(
             timeout=s.timeout, max_bytes=s.max_bytes, max_redirects=s.max_redirects,
             concurrency=s.concurrency, per_host=s.per_host, user_agent=s.user_agent,
+            host_rates={urlsplit(s.tvmaze_url).netloc: TVMAZE_RATE},
         )  # fmt: skip
 
     return make

@@ -24,6 +24,7 @@ from renewalwatch.sources.kind import ReadContext, Reading
 PREMIERE_RULE = "tvmaze.premiere-date"
 CREDIT = "Data from TVmaze (https://www.tvmaze.com), CC BY-SA 4.0"
 DEFAULT_URL = "https://api.tvmaze.com"
+TVMAZE_RATE = (20, 10.0)  # calls per seconds, per address: TVmaze's documented limit
 
 
 class ShowStatus(StrEnum):
