@@ -49,6 +49,7 @@ class Settings:
     locale: str = DEFAULT_LOCALE  # language and country of news searches
     engine: Engine = Engine.GOOGLE  # the news search engine for automatic sources
     premiere_alerts: bool = True  # notify once when a renewed season's premiere date is announced
+    articles_per_cycle: int = 10  # linked articles read per cycle when an excerpt cannot decide; 0: none
 
 
 DEFAULT_SETTINGS = Settings()
@@ -251,6 +252,7 @@ def _settings(t: _Table, base: Path) -> Settings:
         backoff_cap=duration("backoff_cap", d.backoff_cap),
         retry_window=duration("retry_window", d.retry_window),
         user_agent=t.get("user_agent", str, d.user_agent),
+        articles_per_cycle=_count(t, "articles_per_cycle", d.articles_per_cycle),
         **_discovery_settings(t),
     )
     t.done()
@@ -304,6 +306,13 @@ def _destinations(t: _Table, env: Mapping[str, str]) -> tuple[Destination, ...]:
             raise ConfigError(t.path, where, 'expected a URL string or a table { name = "...", url = "..." }')
         found.append(destination(url, env=env, where=where, path=t.path, position=i, name=name))
     return tuple(found)
+
+
+def _count(t: _Table, name: str, default: int) -> int:
+    value = int(t.get(name, int, default))
+    if value < 0:
+        raise ConfigError(t.path, t.key(name), "must be zero or more")
+    return value
 
 
 def _positive(t: _Table, name: str, kind: type | tuple[type, ...], default: float) -> float:

@@ -20,12 +20,13 @@ it) never has its article fetched.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 from renewalwatch.classify.names import is_title_case, matcher, mentions
-from renewalwatch.models import Classification, Document, Verdict, Watch
+from renewalwatch.models import Classification, Document, SourceKind, Verdict, Watch
 from renewalwatch.textnorm import normalize
 
 
@@ -49,6 +50,8 @@ _DECISION_WORD = re.compile(
     r"|final\s+season|won't\s+return|not\s+return\w*|end(?:s|ed|ing)?\s+after)\b",
     re.I,
 )
+# Kinds whose items link to an article (a page source is the article itself).
+ARTICLE_KINDS = frozenset({SourceKind.FEED, SourceKind.NEWS})
 # Links that only redirect to an article, from news aggregators: their own pages are not articles.
 AGGREGATORS = frozenset({"news.google.com", "www.bing.com", "bing.com", "news.yahoo.com", "flipboard.com"})
 
@@ -87,3 +90,8 @@ def article_needed(doc: Document, c: Classification, watch: Watch) -> Why | None
 def opaque(url: str) -> bool:
     """A link to an aggregator, which only an HTTP redirect can turn into the article."""
     return urlsplit(url).hostname in AGGREGATORS
+
+
+def article_key(url: str) -> str:
+    """How the state remembers an article: its link, hashed (the link itself is kept masked)."""
+    return hashlib.blake2b(url.strip().encode(), digest_size=16).hexdigest()

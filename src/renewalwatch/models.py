@@ -244,3 +244,19 @@ class Premiere:
     sentence: str
     rule: str  # the detector rule, or "tvmaze.premiere-date"
     found_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """The article behind a feed item whose excerpt could not decide, remembered by its link so it
+    is fetched once; a failed fetch leaves it pending for the next cycle."""
+
+    key: str  # a hash of the link: the state keeps the link itself masked once it is read
+    url: str  # the item's link, as the feed gave it
+    source: str  # the source whose item links to it
+    title: str  # the item's headline, read with the article's text
+    published: datetime | None
+    why: str  # why the excerpt was not enough (excerpt.Why)
+    attempts: int = 0
+    last_error: str | None = None
+    done: bool = False  # read, or found to be no article: never fetched again

@@ -14,6 +14,7 @@ from pathlib import Path
 from renewalwatch.classify.rules import Check
 from renewalwatch.errors import ParseError
 from renewalwatch.models import (
+    Article,
     Classification,
     Document,
     Evidence,
@@ -66,11 +67,20 @@ def classify_each(docs: Iterable[Document], watch: Watch, trust: Trust) -> list[
     return [classify(d.title, d.text, watch, trust) for d in docs]
 
 
+def verdicts(doc: Document, watches: Iterable[Watch], trust: Trust) -> list[tuple[Watch, Classification]]:
+    return [(watch, c) for watch in watches for c in classify_each([doc], watch, trust)]
+
+
 def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime) -> list[Evidence]:
     """What one document says about each watch, as evidence; silence about a watch is none."""
+    return as_evidence(doc, verdicts(doc, watches, source.trust), source, now)
+
+
+def as_evidence(
+    doc: Document, found: Iterable[tuple[Watch, Classification]], source: Source, now: datetime
+) -> list[Evidence]:
     evidence = []
-    for watch in watches:
-        [c] = classify_each([doc], watch, source.trust)
+    for watch, c in found:
         if c.verdict is Verdict.UNRELATED:
             continue
         evidence.append(
@@ -103,6 +113,29 @@ def premieres(
                                      rule=p.rule, found_at=now))
             )  # fmt: skip
     return found
+
+
+def read_article(
+    body: bytes,
+    charset: str | None,
+    article: Article,
+    source: Source,
+    watches: Iterable[Watch],
+    now: datetime,
+) -> list[Evidence]:
+    """What the article behind a feed item says: its headline (the item's) and its text, read by
+    the page extractor; the evidence is credited to the item's source and carries the item's link."""
+    [page] = KINDS[SourceKind.PAGE].read(decode(body, article.url, charset).text, ReadContext(
+        source=source.name, url=article.url)).documents  # fmt: skip
+    doc = Document(
+        source.name,
+        article.url,
+        article.url,
+        article.title or page.title,
+        page.text,
+        article.published or page.published,
+    )
+    return judge(doc, watches, source, now)
 
 
 def item_digest(doc: Document) -> str:

@@ -28,6 +28,8 @@ def apply(store: Store, intents: Intents) -> None:
             store.save_show_facts(key, facts, intents.cycle.started)
         for key, premiere in intents.premieres:
             store.save_premiere(key, premiere)
+        for article in intents.articles:
+            store.save_article(article, intents.cycle.started)
         for key, sent in intents.blind:
             store.set_blind_notice(key, sent)
         if intents.destinations is not None:

@@ -114,4 +114,5 @@ async def _check(source: Source, job: _Job) -> Fetched:
         source=source, outcome=SourceOutcome.NEW, etag=etag, last_modified=last_modified,
         body_hash=result.body_hash, bytes_read=result.bytes_read, items=read.items, named=read.named,
         new_items=read.new, evidence=read.evidence, facts=read.facts, premieres=read.premieres,
+        articles=read.articles,
     )  # fmt: skip

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from renewalwatch import health, message
 from renewalwatch.config import Config
 from renewalwatch.cycle.records import (
+    ArticleRead,
     CycleRecord,
     Fetched,
     Intents,
@@ -30,6 +31,7 @@ from renewalwatch.cycle.records import (
 )  # fmt: skip
 from renewalwatch.decide import fold
 from renewalwatch.models import (
+    Article,
     Change,
     Evidence,
     NoticeKind,
@@ -42,6 +44,22 @@ from renewalwatch.models import (
 from renewalwatch.sources.news import story_key
 from renewalwatch.sources.tvmaze import PREMIERE_RULE as TVMAZE_PREMIERE
 
+MAX_ARTICLE_ATTEMPTS = 5  # a linked article that failed this often is left to its excerpt
+
+
+def article_queue(
+    snapshot: Snapshot, fetched: Sequence[Fetched], cap: int
+) -> tuple[list[Article], list[Article]]:
+    """Which linked articles to read this cycle (at most `cap`: those left from earlier cycles
+    first, then this cycle's, each link once), and the new ones to remember for later."""
+    wanted: dict[str, Article] = {a.key: a for a in snapshot.pending_articles}
+    for a in (a for f in fetched for a in f.articles):
+        if a.key not in snapshot.article_keys:
+            wanted.setdefault(a.key, a)
+    queue = list(wanted.values())
+    later = [a for a in queue[cap:] if a.key not in snapshot.article_keys]
+    return queue[:cap], later
+
 
 def precheck(h: SourceHealth, now: datetime, force: bool) -> SourceOutcome | None:
     """Before fetching: DISABLED or SKIPPED (backing off) when the source must not be fetched."""
@@ -53,8 +71,17 @@ def precheck(h: SourceHealth, now: datetime, force: bool) -> SourceOutcome | Non
 
 
 def plan(
-    config: Config, snapshot: Snapshot, fetched: Sequence[Fetched], *, started: datetime, finished: datetime
+    config: Config,
+    snapshot: Snapshot,
+    fetched: Sequence[Fetched],
+    *,
+    started: datetime,
+    finished: datetime,
+    articles: Sequence[ArticleRead] = (),
+    later: Sequence[Article] = (),
 ) -> Intents:
+    """`articles` are the linked articles read (or tried) this cycle; `later` the ones wanted and
+    left for a later cycle by the per-cycle cap."""
     notices: list[Notice] = []
     after: dict[str, SourceHealth] = {}
     reports = []
@@ -69,6 +96,7 @@ def plan(
         reports.append(report(before, f))
     searched = one_per_story(e for f in fetched if f.source.kind is SourceKind.NEWS for e in f.evidence)
     found = [e for f in fetched if f.source.kind is not SourceKind.NEWS for e in f.evidence] + searched
+    found += [e for a in articles for e in a.evidence]
     evidence, moves, changes = _moves(config, snapshot, found)
     notices += [_change_notice(c) for c in changes]
     premieres, premiere_notices = _premieres(config, snapshot, fetched, moves, started)
@@ -99,6 +127,7 @@ def plan(
         reports=tuple(reports),
         facts=tuple(kv for f in fetched for kv in f.facts),
         premieres=tuple(premieres),
+        articles=(*(a.article for a in articles), *later),
     )
 
 

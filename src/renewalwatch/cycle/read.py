@@ -13,7 +13,17 @@ from datetime import datetime
 
 from renewalwatch import reading
 from renewalwatch.cycle.records import NewItem
-from renewalwatch.models import Evidence, Premiere, ShowFacts, Source, Watch
+from renewalwatch.excerpt import ARTICLE_KINDS, article_key, article_needed
+from renewalwatch.models import (
+    Article,
+    Classification,
+    Document,
+    Evidence,
+    Premiere,
+    ShowFacts,
+    Source,
+    Watch,
+)
 from renewalwatch.sources import ReadContext
 
 
@@ -25,6 +35,7 @@ class Read:
     evidence: tuple[Evidence, ...]
     facts: tuple[tuple[str, ShowFacts], ...] = ()  # by watch key, from a structured kind
     premieres: tuple[tuple[str, Premiere], ...] = ()  # by watch key: announced premiere dates
+    articles: tuple[Article, ...] = ()  # linked articles to read, for new items their excerpt cannot decide
 
 
 def read_source(
@@ -43,6 +54,7 @@ def read_source(
     got = reading.read_body(source.kind, body, ctx, charset)
     new: list[NewItem] = []
     evidence = list(got.evidence)
+    articles: list[Article] = []
     premieres = list(got.premieres)
     for doc in got.documents:
         digest = reading.item_digest(doc)
@@ -54,9 +66,25 @@ def read_source(
                 published=doc.published,
             )
         )  # fmt: skip
-        evidence += reading.judge(doc, watches, source, now)
+        found = reading.verdicts(doc, watches, source.trust)
+        evidence += reading.as_evidence(doc, found, source, now)
         premieres += reading.premieres(doc, watches, source, now)
+        if (wanted := _article(doc, found, source)) is not None:
+            articles.append(wanted)
     return Read(
         items=got.items, named=len(got.documents), new=tuple(new), evidence=tuple(evidence),
-        facts=got.facts, premieres=tuple(premieres),
+        facts=got.facts, premieres=tuple(premieres), articles=tuple(articles),
+    )  # fmt: skip
+
+
+def _article(doc: Document, found: Sequence[tuple[Watch, Classification]], source: Source) -> Article | None:
+    """The article behind a feed item, when its excerpt is not enough to decide for some watch."""
+    if source.kind not in ARTICLE_KINDS or not doc.url.startswith(("http://", "https://")):
+        return None
+    why = next((w for watch, c in found if (w := article_needed(doc, c, watch)) is not None), None)
+    if why is None:
+        return None
+    return Article(
+        key=article_key(doc.url), url=doc.url, source=source.name, title=doc.title, published=doc.published,
+        why=why.value,
     )  # fmt: skip

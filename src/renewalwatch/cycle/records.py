@@ -11,6 +11,7 @@ from datetime import datetime
 
 from renewalwatch.masking import mask_url
 from renewalwatch.models import (
+    Article,
     Change,
     Evidence,
     NoticeKind,
@@ -39,6 +40,8 @@ class Snapshot:
     # destination keys already told of the current status; None before any was recorded (a new
     # state, or one written before destinations were recorded): then nobody is caught up
     destinations: frozenset[str] | None = None
+    pending_articles: tuple[Article, ...] = ()  # linked articles still to read, oldest first
+    article_keys: frozenset[str] = frozenset()  # every linked article known, read or not
 
     def health(self, source: Source) -> SourceHealth:
         """The source's stored health; a source whose URL the config changed starts afresh.
@@ -81,9 +84,19 @@ class Fetched:
     evidence: tuple[Evidence, ...] = ()  # what the new ones say about the watches
     facts: tuple[tuple[str, ShowFacts], ...] = ()  # by watch key, from a structured kind
     premieres: tuple[tuple[str, Premiere], ...] = ()  # announced premiere dates, by watch key
+    articles: tuple[Article, ...] = ()  # linked articles the new items' excerpts could not decide without
     error: str | None = None
     retry_after: float | None = None  # seconds the server asked us to wait
     gone: bool = False  # a 410: disable the source until its config changes
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleRead:
+    """One linked article after this cycle's attempt: `article` as it is to be stored (done, or
+    one more failed attempt), and what it said."""
+
+    article: Article
+    evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,3 +173,4 @@ class Intents:
     reports: tuple[SourceReport, ...]
     facts: tuple[tuple[str, ShowFacts], ...] = ()  # by watch key, to store
     premieres: tuple[tuple[str, Premiere], ...] = ()  # newly announced dates, by watch key, to store
+    articles: tuple[Article, ...] = ()  # linked articles to remember: newly wanted, read, or failed again

@@ -11,8 +11,9 @@ from datetime import datetime, timedelta
 
 from renewalwatch.config import Config
 from renewalwatch.cycle.apply import apply
+from renewalwatch.cycle.articles import read_articles
 from renewalwatch.cycle.gather import FetcherFactory, gather, http_fetcher_factory
-from renewalwatch.cycle.plan import plan
+from renewalwatch.cycle.plan import article_queue, plan
 from renewalwatch.cycle.records import Intents, SourceReport
 from renewalwatch.cycle.snapshot import take
 from renewalwatch.models import Change, NoticeKind, Source
@@ -59,8 +60,10 @@ def run_once(
     snapshot = take(store, chosen)
     factory = make_fetcher or http_fetcher_factory(config)
     fetched = asyncio.run(gather(chosen, factory, snapshot, config.watches, now, force))
+    wanted, later = article_queue(snapshot, fetched, config.settings.articles_per_cycle)
+    articles = asyncio.run(read_articles(wanted, factory, config.sources, config.watches, now))
     finished = now + timedelta(seconds=time.monotonic() - started)
-    intents = plan(config, snapshot, fetched, started=now, finished=finished)
+    intents = plan(config, snapshot, fetched, started=now, finished=finished, articles=articles, later=later)
     _log(intents, log_sources=log_sources)
     apply(store, intents)
     deliveries = deliver_owed(store, notifier, config.destinations, now, due_only=due_only)

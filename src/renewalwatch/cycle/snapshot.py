@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from renewalwatch.cycle.plan import MAX_ARTICLE_ATTEMPTS
 from renewalwatch.cycle.records import DESTINATIONS_META, Snapshot
 from renewalwatch.models import Source
 from renewalwatch.store import Store
@@ -21,6 +22,8 @@ def take(store: Store, sources: Sequence[Source]) -> Snapshot:
         facts=store.show_facts(),
         premieres=store.premieres(),
         destinations=_destinations(store.meta(DESTINATIONS_META)),
+        pending_articles=tuple(store.pending_articles(MAX_ARTICLE_ATTEMPTS)),
+        article_keys=store.article_keys(),
     )
 
 

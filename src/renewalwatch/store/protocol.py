@@ -12,7 +12,16 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
-from renewalwatch.models import Evidence, NoticeKind, OutboxRow, Premiere, ShowFacts, SourceHealth, WatchState
+from renewalwatch.models import (
+    Article,
+    Evidence,
+    NoticeKind,
+    OutboxRow,
+    Premiere,
+    ShowFacts,
+    SourceHealth,
+    WatchState,
+)
 
 
 class Store(Protocol):
@@ -48,6 +57,11 @@ class Store(Protocol):
     def save_show_facts(self, key: str, facts: ShowFacts, when: datetime) -> None: ...
     def premieres(self) -> dict[str, Premiere]: ...
     def save_premiere(self, key: str, p: Premiere) -> None: ...
+
+    # the articles behind feed items: those still to read (oldest first), and every one known
+    def pending_articles(self, max_attempts: int) -> list[Article]: ...
+    def article_keys(self) -> frozenset[str]: ...
+    def save_article(self, a: Article, when: datetime) -> None: ...
 
     # evidence
     def add_evidence(self, e: Evidence) -> int: ...

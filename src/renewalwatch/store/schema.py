@@ -115,4 +115,21 @@ MIGRATIONS: tuple[str, ...] = (
         found_at TEXT NOT NULL
     );
     """,
+    # 4: the articles behind feed items whose excerpt could not decide: each fetched once
+    """
+    CREATE TABLE article (
+        key TEXT PRIMARY KEY,               -- a hash of the item's link
+        url TEXT NOT NULL,                  -- the link, masked
+        fetch_url TEXT,                     -- the link as given, kept only while still to be read
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        published TEXT,
+        why TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        done INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX article_pending ON article(done, updated_at);
+    """,
 )

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from renewalwatch.errors import StateAccessError, StoreError
 from renewalwatch.masking import mask_text, mask_url
 from renewalwatch.models import (
+    Article,
     Evidence,
     NoticeKind,
     OutboxRow,
@@ -69,6 +70,7 @@ _OUTBOX = (
     " last_error, sent_at"
 )
 _PREMIERE = "day, source, url, sentence, rule, found_at"
+_ARTICLE = "source, title, published, why, attempts, last_error, done"
 _CHUNK = 500  # names per IN (...): well under SQLite's limit on bound parameters
 
 
@@ -325,6 +327,33 @@ class SqliteStore:
             " sentence = excluded.sentence, rule = excluded.rule, found_at = excluded.found_at",
             (key, p.day.isoformat(), p.source, mask_url(p.url), p.sentence, p.rule, p.found_at.isoformat()),
         )
+
+    def pending_articles(self, max_attempts: int) -> list[Article]:
+        rows = self._x(
+            f"SELECT key, fetch_url, {_ARTICLE} FROM article"
+            " WHERE done = 0 AND attempts < ? AND fetch_url IS NOT NULL ORDER BY updated_at, key",
+            (max_attempts,),
+        )
+        return [
+            Article(
+                key=r["key"], url=r["fetch_url"], source=r["source"], title=r["title"],
+                published=_dt(r["published"]), why=r["why"], attempts=r["attempts"],
+                last_error=r["last_error"], done=bool(r["done"]),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def article_keys(self) -> frozenset[str]:
+        return frozenset(r["key"] for r in self._x("SELECT key FROM article"))
+
+    def save_article(self, a: Article, when: datetime) -> None:
+        self._x(
+            f"INSERT INTO article (key, url, fetch_url, {_ARTICLE}, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT (key) DO UPDATE SET fetch_url = excluded.fetch_url, attempts = excluded.attempts,"
+            " last_error = excluded.last_error, done = excluded.done, updated_at = excluded.updated_at",
+            (a.key, mask_url(a.url), None if a.done else a.url, a.source, a.title, _iso(a.published), a.why,
+             a.attempts, a.last_error, int(a.done), when.isoformat()),
+        )  # fmt: skip
 
     def add_evidence(self, e: Evidence) -> int:
         cur = self._x(
