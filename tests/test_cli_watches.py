@@ -111,7 +111,7 @@ def test_add_offline_still_writes_the_watch(tmp_path: Path) -> None:
     )
     run = run_cli("--config", str(config), "add", "The Bear", "--season", "5", "--network", "FX")
     assert run.code == 0, run.all
-    assert "Could not look 'The Bear' up on TVmaze: could not connect" in run.out
+    assert "Could not look 'The Bear' up on TVmaze (could not connect" in run.out
     assert tomllib.loads(config.read_text(encoding="utf-8"))["watch"][1] == {
         "show": "The Bear",
         "season": 5,

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
-from renewalwatch.errors import FetchError, RetryLater
+from renewalwatch.errors import RetryLater
 from renewalwatch.fetch import Fetcher, NotFound, Validators
 from renewalwatch.models import Season
 from renewalwatch.sources import tvmaze
@@ -69,4 +69,4 @@ async def find(
     return Found(found.show, found.seasons, others, exact)
 
 
-__all__ = ["FetchError", "Found", "find"]
+__all__ = ["Found", "find"]

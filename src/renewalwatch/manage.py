@@ -82,7 +82,10 @@ def add(
     if looked is None:
         lines.append("Not looked up on TVmaze (--offline).")
     elif looked.problem:
-        lines.append(f"Could not look {show!r} up on TVmaze: {clean(looked.problem, 200)}.")
+        lines.append(
+            f"Could not look {show!r} up on TVmaze ({clean(looked.problem, 200)}); the watch is written"
+            " anyway, and each check looks the show up by name."
+        )
     elif found is None:
         what = f"show #{tvmaze_id}" if tvmaze_id else f"show named {show!r}"
         lines.append(f"TVmaze has no {what}; the watch is written without it.")
@@ -141,15 +144,12 @@ def remove(target: Path, show: str, season: int | None, env: Mapping[str, str]) 
     return gone
 
 
-def _for(watch: Watch, source: Source) -> bool:
-    return (
-        source.kind in (SourceKind.TVMAZE, SourceKind.NEWS)
-        and watch.show.casefold() in source.name.casefold()
-    )
-
-
 def sources_lines(config: Config, watch: Watch) -> list[str]:
-    mine = [s for s in config.sources if _for(watch, s)]
+    s = config.settings
+    own = auto.auto_sources(
+        [watch], tvmaze_url=s.tvmaze_url, news_url=s.news_url, locale=s.locale, engine=s.engine
+    )
+    mine = [source for source in config.sources if source.url in {o.url for o in own}]
     lines = ["Sources for it:" if mine else "No automatic sources (auto_sources = false)."]
     lines += [f"  {s.kind:7} {clean(s.name, 80)}  {mask_url(s.url)}" for s in mine]
     others = [s for s in config.sources if s not in mine]
