@@ -4,10 +4,13 @@ No I/O, no clock, no logging: `plan(config, snapshot, fetched, started=, finishe
 `Intents`, and the same inputs always give the same intents. In order it decides
 1. each source's new health (success resets it; a failure backs off, a 410 disables) and the
    "source-failing" / "source-recovered" notice that health owes (see `health`);
-2. each watch's status moves from the new evidence (see `decide`), and the "change" notice an
-   announced move owes (a recap of an old decision moves the status quietly);
-3. whether every source is failing, and the "blind" notice each watch then owes once;
-4. the cycle's record. Every notice is owed once per configured destination.
+2. each watch's status moves from the new evidence (see `decide`; one news story from several
+   outlets counts once), and the "change" notice an announced move owes (a recap of an old
+   decision moves the status quietly);
+3. a renewed season's premiere date, stored and told once;
+4. whether every source is failing, and the "blind" notice each watch then owes once;
+5. what a destination added since the last cycle is owed: each decided status, once;
+6. the cycle's record. Every notice is owed once per configured destination.
 """
 
 from __future__ import annotations
