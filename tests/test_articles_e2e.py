@@ -51,7 +51,7 @@ def test_a_decision_only_in_the_linked_article_alerts_and_the_article_is_read_on
     site.serve(FEED, _feed(site, ARTICLE), RSS)
     site.serve(ARTICLE, ARTICLE_HTML, HTML)
     config = _config(tmp_path, site, receiver)
-    _check(config)
+    assert "linked articles read: 1\n" in _check(config)
     assert receiver.titles() == ["Ballard season 2: renewed — official"]
     assert site.statuses(ARTICLE) == [200]
     # Three cycles in all, one of them after the feed changed around the same item: read once.
@@ -70,6 +70,7 @@ def test_a_dead_article_link_loses_nothing_and_is_tried_again(
     config = _config(tmp_path, site, receiver)
     out = _check(config)
     assert "checked 1 sources: 1 ok, 0 failed" in out  # a failed article is not a failed source
+    assert "linked articles read: 0 (1 could not be fetched: tried again next check)" in out
     assert receiver.titles() == []
     with sqlite3.connect(config.parent / "state.db") as db:
         [(title, verdict)] = db.execute("SELECT title, verdict FROM evidence").fetchall()

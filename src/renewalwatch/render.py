@@ -47,6 +47,11 @@ def cycle_summary(report: CycleReport) -> str:
         ev = c.evidence
         lines.append(f"{t(c.watch.label)}: {c.current.label} (was {c.previous.label})")
         lines.append(f'  because: "{t(ev.sentence)}" ({t(ev.source)}: {t(mask_url(ev.url))})')
+    if report.articles_read or report.articles_failed:
+        retry = f" ({report.articles_failed} could not be fetched: tried again next check)"
+        lines.append(
+            f"linked articles read: {report.articles_read}" + (retry if report.articles_failed else "")
+        )
     if not report.changes:
         lines.append("no status changed")
     sent = [d for d in report.deliveries if d.ok]

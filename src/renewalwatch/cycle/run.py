@@ -31,6 +31,8 @@ class CycleReport:
     sources: tuple[SourceReport, ...]
     changes: tuple[Change, ...]
     deliveries: tuple[Delivery, ...] = ()
+    articles_read: int = 0  # linked articles read this cycle
+    articles_failed: int = 0  # linked articles that could not be fetched (tried again next cycle)
 
     @property
     def ok(self) -> bool:
@@ -73,6 +75,8 @@ def run_once(
         sources=intents.reports,
         changes=intents.changes,
         deliveries=tuple(deliveries),
+        articles_read=sum(a.article.done for a in articles),
+        articles_failed=sum(not a.article.done for a in articles),
     )
 
 
