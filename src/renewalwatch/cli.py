@@ -257,7 +257,7 @@ def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tupl
     """Classify local HTML, text or feed files; no state, no network."""
     from renewalwatch.classify import strongest
     from renewalwatch.models import Classification, Trust, Watch
-    from renewalwatch.reading import NOT_NAMED, classify_each, read_file
+    from renewalwatch.reading import classify_each, not_named, read_file
     from renewalwatch.render import classification_data, classification_text
 
     watch = Watch(show=show, season=season, aliases=aliases, exclude=exclude)
@@ -279,7 +279,7 @@ def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tupl
             verdicts = [(d.title, d.url, c) for d, c in zip(docs, results, strict=True)]
         else:
             title = next((d.title for d in docs if d.title), "")
-            verdicts = [(title, None, strongest(results) if docs else NOT_NAMED)]
+            verdicts = [(title, None, strongest(results) if docs else not_named())]
         for title, url, result in verdicts:
             if as_json:
                 data = classification_data(str(path), title, result, explain, url)

@@ -25,7 +25,6 @@ import re
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from renewalwatch.classify.names import is_title_case, matcher, mentions
 from renewalwatch.models import Classification, Document, SourceKind, Verdict, Watch
 from renewalwatch.textnorm import normalize
 
@@ -67,6 +66,9 @@ def truncated(text: str) -> bool:
 def article_needed(doc: Document, c: Classification, watch: Watch) -> Why | None:
     """Why the article behind `doc` must be read to decide for `watch`, or None when its excerpt is
     enough (or it does not name the show)."""
+    # Imported here: the classifier's package compiles its patterns (~0.1 s), and a quiet cycle reads nothing.
+    from renewalwatch.classify.names import is_title_case, matcher, mentions
+
     title, text = normalize(doc.title), normalize(doc.text)
     m = matcher(watch.names, watch.exclude, watch.context)
     in_title = bool(mentions(title, m, is_title_case(title)))

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from renewalwatch.classify.rules import Check
 from renewalwatch.errors import ParseError
 from renewalwatch.models import (
     Article,
@@ -32,8 +31,13 @@ from renewalwatch.textnorm import fold
 
 # A local file is read as one of the source kinds, or as plain text.
 FORMATS = ("text", SourceKind.PAGE.value, SourceKind.FEED.value)
-# The verdict on a file none of whose documents names the show: the classifier's own words for it.
-NOT_NAMED = Classification(Verdict.UNRELATED, False, None, 0.95, "", Check.NOT_NAMED)
+
+
+def not_named() -> Classification:
+    """The verdict on a file none of whose documents names the show: the classifier's own words."""
+    from renewalwatch.classify.rules import Check  # the classifier's package compiles its patterns
+
+    return Classification(Verdict.UNRELATED, False, None, 0.95, "", Check.NOT_NAMED)
 
 
 def sniff(body: bytes, name: str = "") -> str:
