@@ -339,9 +339,14 @@ def _watch(data: object, i: int, where: str) -> Watch:
         network=(t.get("network", str, "") or None),
         tvmaze_id=t.get("tvmaze_id", int),
         auto_sources=t.get("auto_sources", bool, True),
+        latest_season=t.get("latest_season", int),
     )
     if watch.tvmaze_id is not None and watch.tvmaze_id < 1:
         raise ConfigError(where, t.key("tvmaze_id"), "must be a positive TVmaze show id")
+    if watch.latest_season is not None and not 0 <= watch.latest_season <= season:
+        raise ConfigError(
+            where, t.key("latest_season"), f"must be between 0 and the watched season ({season})"
+        )
     t.done()
     return watch
 

@@ -61,6 +61,7 @@ def load_case(path: Path) -> Case:
             exclude=tuple(data.get("exclude", ())),
             context=tuple(data.get("context", ())),
             network=data.get("network"),
+            latest_season=data.get("latest_season"),
         )
         return Case(
             path.stem, watch, Trust(data.get("trust", "other")), fmt, data.get("title", ""),

@@ -80,6 +80,7 @@ class Watch:
     network: str | None = None
     tvmaze_id: int | None = None  # the show on TVmaze, once known (`add` finds it)
     auto_sources: bool = True  # look the show up on TVmaze and search the news for this season
+    latest_season: int | None = None  # the latest season already ordered, when the user says so
 
     @property
     def key(self) -> str:

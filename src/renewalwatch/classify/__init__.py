@@ -17,9 +17,9 @@ from renewalwatch.classify.official import is_official
 from renewalwatch.classify.rules import Check
 from renewalwatch.classify.seasons import find_seasons
 from renewalwatch.classify.text import Sentence, split_sentences
-from renewalwatch.classify.verdicts import Finding, findings, score
+from renewalwatch.classify.verdicts import Finding, SeasonContext, findings, score
 from renewalwatch.classify.which_show import another_networks_show
-from renewalwatch.models import Classification, Trust, Verdict, Watch
+from renewalwatch.models import Classification, ShowFacts, Trust, Verdict, Watch
 from renewalwatch.textnorm import normalize
 
 __all__ = ["Finding", "classify", "strongest"]
@@ -88,8 +88,12 @@ def _decided(
     )
 
 
-def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) -> Classification:
-    """Classify one document (title and plain text) for one watched show and season."""
+def classify(
+    title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER, facts: ShowFacts | None = None
+) -> Classification:
+    """Classify one document (title and plain text) for one watched show and season. `facts`,
+    what is known of the show's seasons (TVmaze, the watch's history), places an unnumbered
+    renewal or final season; the watch's `latest_season` counts too."""
     title, text = normalize(title), normalize(text)  # the one normalisation the matcher's names had
     if (skipped := _unread(title, text, watch, trust)) is not None:
         return skipped
@@ -99,7 +103,7 @@ def classify(title: str, text: str, watch: Watch, trust: Trust = Trust.OTHER) ->
     naming = frozenset(s.index for s in sentences if mentions(s.text, m, is_title_case(s.text)))
     if watch.network and (other := another_networks_show(sentences, m, naming, watch.network)):
         return Classification(Verdict.UNRELATED, False, None, 0.8, other, Check.OTHER_NETWORK)
-    found = findings(sentences, m, naming, watch.season)
+    found = findings(sentences, m, naming, watch.season, SeasonContext.of(watch, facts))
     if (decided := _decided(found, sentences, trust, watch.season)) is not None:
         return decided
     blocked = [f for f in found if f.verdict is Verdict.PENDING]

@@ -66,12 +66,21 @@ class Rule:
     pattern: str
     matches: tuple[str, ...]  # texts it must match
     not_matches: tuple[str, ...] = ()  # near misses it must not match
+    # A return ("is coming back") speaks of the next season to air, which may be one already
+    # ordered; an order ("renewed") of a new one. Only orders place an unnumbered season.
+    airing: bool = False
 
 
 def _rule(
-    id: str, kind: RuleKind, pattern: str, matches: Iterable[str], not_matches: Iterable[str] = ()
+    id: str,
+    kind: RuleKind,
+    pattern: str,
+    matches: Iterable[str],
+    not_matches: Iterable[str] = (),
+    *,
+    airing: bool = False,
 ) -> Rule:
-    return Rule(id, kind, pattern, tuple(matches), tuple(not_matches))
+    return Rule(id, kind, pattern, tuple(matches), tuple(not_matches), airing)
 
 
 class RuleSet:

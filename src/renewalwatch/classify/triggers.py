@@ -41,6 +41,7 @@ RENEW_RULES: tuple[Rule, ...] = (
         r"\bbring(?:s|ing)?\s+(?:it\s+|them\s+)?back\b|\bbrought\s+(?:it\s+|them\s+)?back\s+for\b",
         ["FX is bringing it back next year", "the network brought it back for more"],
         ["the finale brought back memories"],
+        airing=True,
     ),
     _rule(
         "renew.set-for-season", _R,
@@ -125,12 +126,14 @@ RENEW_RULES: tuple[Rule, ...] = (
         r"\bcom(?:ing|es|e)\s+back\b",
         ["the drama is coming back", "it comes back in spring"],
         ["the coming season"],
+        airing=True,
     ),
     _rule(
         "renew.returning", _R,
         r"\b(?:is|are|'s|will\s+be)\s+(?:officially\s+|definitely\s+|now\s+)?returning\b|\breturning\s+for\b",
         ["the thriller is officially returning", "returning for a fourth season"],
         ["a returning champion"],
+        airing=True,
     ),
     _rule(
         "renew.a-go", _R,
@@ -149,12 +152,14 @@ RENEW_RULES: tuple[Rule, ...] = (
         r"\bwill\s+(?:officially\s+)?return\b|\bset\s+to\s+return\b|\breturns?\s+(?:(?!but\b|and\b)\S+\s+){0,4}?for\s+(?:a|an|another|its|their|the)?\s*(?:\w+\s+)?season\b",
         ["the show will return next fall", "it returns to Hulu for a third season"],
         ["the star returned home"],
+        airing=True,
     ),
     _rule(
         "renew.will-be-back", _R,
         r"\bwill\s+be\s+back\b|\bback\s+for\s+(?:a|an|another|its|season)\b",
         ["the crew will be back", "back for another round"],
         ["back in the day"],
+        airing=True,
     ),
     _rule(
         "renew.gets-a-season", _R,
@@ -188,9 +193,28 @@ RENEW_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "renew.production-of-season", _R,
-        r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+season|new\s+season)\s+(?:has\s+)?(?:begun|began|started|starts|is\s+underway|wrapped|kicked\s+off)\b",
+        r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+(?:season|outing|instalment|installment|chapter)|new\s+season)(?:\s+of\s+(?:the\s+)?[\w'&:.-]+(?:\s+[\w'&:.-]+){0,3}?)?\s+(?:has\s+|is\s+)?(?:begun|began|started|starts|underway|under\s+way|wrapped|kicked\s+off)\b",
         ["production on season 3 has begun", "filming for the new season wrapped"],
         ["production on season 3 is uncertain"],
+    ),
+    _rule(
+        "renew.commissioned", _R,
+        r"\bcommission(?:s|ed|ing)?\s+(?:a|an|another|the|its)?\s*(?:\w+\s+){0,2}(?:series|season|run)\b",
+        ["the BBC has commissioned a second series", "ITV commissions another run"],
+        ["a commissioning editor", "the commission's report on the series finale"],
+    ),
+    _rule(
+        "renew.season-in-production", _R,
+        r"\b(?:season\s+\w+|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|next|final|last)\s+(?:season|outing|instalment|installment|chapter|series))(?:\s+of\s+['\"]?[\w'&:.-]+(?:\s+[\w'&:.-]+){0,4}?['\"]?)?\s+(?:has\s+)?(?:starts?|started|begins?|began|finished|finishes|wraps?|wrapped|is\s+now|is)\s+(?:shooting|filming|production|in\s+production|under\s*way)\b",
+        ["the third outing of Saltcote started filming", "the fourth and last instalment finished shooting",
+         "season two begins production"],
+        ["the third outing was a letdown", "season two is streaming"],
+    ),
+    _rule(
+        "renew.premiere-set-for-season", _R,
+        r"\b(?:sets?|announce[sd]?|reveal(?:s|ed)?|confirm(?:s|ed)?|dates?)\s+(?:\w+\s+){0,3}premiere(?:\s+date)?\s+for\s+(?:season\s+\w+|(?:the\s+)?\w+\s+(?:season|series|outing|instalment|installment))\b",
+        ["Apple TV+ sets January 2027 premiere for season three", "Hulu announces premiere date for the fourth season"],
+        ["fans guess a premiere for season three"],
     ),
     _rule(
         "renew.confirmed-for-season", _R,
@@ -240,8 +264,9 @@ CANCEL_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "cancel.not-moving-forward", _C,
-        r"\bnot\s+(?:be\s+)?moving\s+forward\b|\bwon't\s+(?:be\s+)?mov(?:e|ing)\s+forward\b|\bnot\s+to\s+move\s+forward\b",
-        ["the network is not moving forward with the series", "decided not to move forward"],
+        r"\bnot\s+(?:be\s+)?moving\s+forward\b|\b(?:won't|will\s+not)\s+(?:be\s+)?mov(?:e|ing)\s+forward\b|\bnot\s+to\s+move\s+forward\b",
+        ["the network is not moving forward with the series", "decided not to move forward",
+         "Peacock will not move forward with a second season"],
         ["the network is moving forward"],
     ),
     _rule(
@@ -270,14 +295,16 @@ CANCEL_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "cancel.final-season", _C,
-        r"\b(?:will\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|(?=[itIT])(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
-        ["season four will be its last", "the final season", "its fifth and final chapter"],
+        r"\b(?:will\s+be|would\s+be|is)\s+(?:its|the|their)\s+(?:final|last)\b|\bfinal\s+(?:season|series)\b|\bend\s+of\s+the\s+(?:line|road)\b|\blast-ever\b|\bfarewell\s+(?:season|series|run|outing)\b|(?=[itIT])(?<!\bin\s)(?<!\bduring\s)(?<!\bfrom\s)(?<!\bsince\s)(?<!\bover\s)\b(?:its|their|the)\s+last\s+(?:season|series)\b|\b(?:and|its)\s+final\s+(?:installment|instalment|chapter|run|outing)\b",
+        ["season four will be its last", "the final season", "its fifth and final chapter",
+         "the fourth season would be its last", "season three is the end of the line", "its farewell season"],
         ["in the last season the cast grew", "the final episode"],
     ),
     _rule(
         "cancel.will-end", _C,
-        r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
-        ["the drama will end with its fourth season", "the comedy is ending", "it wraps up its run"],
+        r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\b(?:wrap|conclude|end)(?:s|ed|d)?\s+with\s+(?:its|the)\s+\w+\s+(?:season|series|instalment|installment|chapter|outing|run)\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
+        ["the drama will end with its fourth season", "the comedy is ending", "it wraps up its run",
+         "the comedy wraps with its fourth season", "it concluded with its third series"],
         ["the weekend"],
     ),
     _rule(

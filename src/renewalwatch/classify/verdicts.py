@@ -11,7 +11,30 @@ from renewalwatch.classify.names import Matcher
 from renewalwatch.classify.rules import Check
 from renewalwatch.classify.seasons import Seasons, find_seasons
 from renewalwatch.classify.text import Sentence
-from renewalwatch.models import Verdict
+from renewalwatch.models import ShowFacts, Verdict, Watch
+
+# With nothing known of the show's seasons, an unnumbered renewal ("X renewed", "X is coming
+# back") is read as the watched season's. The alternative (read it as no news) misses every
+# unnumbered headline; see the README for what each costs on the corpora.
+UNNUMBERED_WITHOUT_CONTEXT = Verdict.RENEWED
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonContext:
+    """What is known of the show's seasons outside the text."""
+
+    ordered: int | None = None  # the latest season ordered
+    aired: int | None = None  # the latest season that has premiered
+
+    @classmethod
+    def of(cls, watch: Watch, facts: ShowFacts | None) -> SeasonContext:
+        ordered = [watch.latest_season] if watch.latest_season else []
+        aired: list[int] = []
+        if facts is not None:
+            ordered += [n for n in (facts.latest_ordered,) if n]
+            ordered += [s.number for s in facts.seasons]
+            aired += [s.number for s in facts.seasons if s.premiere is not None]
+        return cls(max(ordered, default=None), max(aired, default=None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +55,24 @@ class Finding:
         return f"{self.rule} ({self.trigger!r}) in {self.sentence.text!r}"
 
 
-def _final_fit(s: Seasons, season: int, doc: Seasons) -> Verdict:
-    """A named last season: renewed for it, canceled for any after it."""
-    final = s.final if s.final != -1 else (doc.final if doc.final not in (None, -1) else season)
-    assert final is not None
+def _final_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict:
+    """A named last season: renewed for it, canceled for any after it. An unnumbered one is the
+    document's numbered one, else the context's (a new one when the clause orders it, else the
+    latest ordered), else the watched season."""
+    s = r.seasons
+    final = s.final if s.final != -1 else (doc.final if doc.final not in (None, -1) else None)
+    if final is None and ctx.ordered is not None:
+        final = ctx.ordered + 1 if lx.RENEW.search(r.clause) else ctx.ordered
+    final = season if final is None else final
     if final == season:
         return Verdict.RENEWED
     return Verdict.CANCELED if final < season else Verdict.UNRELATED
 
 
-def _cancel_fit(trigger: str, s: Seasons, season: int, doc: Seasons) -> Verdict:
+def _cancel_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict:
+    trigger, s = r.trigger, r.seasons
     if px.FINAL_WORD.search(trigger) and s.final is not None:
-        return _final_fit(s, season, doc)
+        return _final_fit(r, season, doc, ctx)
     if s.ended_after is not None and px.FUTURE_END.search(trigger):
         # "to end after two seasons" names the last season to come: renewed for it, over after it
         if season == s.ended_after:
@@ -56,22 +85,42 @@ def _cancel_fit(trigger: str, s: Seasons, season: int, doc: Seasons) -> Verdict:
     return Verdict.CANCELED
 
 
-def season_fit(kind: str, trigger: str, s: Seasons, season: int, doc: Seasons) -> Verdict:
+def _unnumbered_renewal(r: Raw, season: int, ctx: SeasonContext) -> Verdict:
+    """An unnumbered order is of the season after the latest ordered; a return ("is coming
+    back") is of the season after the latest aired, which may be one ordered long ago."""
+    if ctx.ordered is None:
+        return UNNUMBERED_WITHOUT_CONTEXT
+    airing = lx.RULES[r.rule].airing if r.rule in lx.RULES else False
+    if airing:
+        if ctx.aired is None or ctx.aired + 1 <= ctx.ordered:
+            return Verdict.UNRELATED  # a return of a season already ordered, or no telling which
+        target = ctx.aired + 1
+    else:
+        target = ctx.ordered + 1
+    return Verdict.RENEWED if season == target else Verdict.UNRELATED
+
+
+def season_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict:
     """What a clean trigger means for the watched season; UNRELATED when it is about another."""
-    if kind == CANCEL:
-        return _cancel_fit(trigger, s, season, doc)
+    s = r.seasons
+    if r.kind == CANCEL:
+        return _cancel_fit(r, season, doc, ctx)
     if s.through is not None and season <= s.through:
         return Verdict.RENEWED
     if s.explicit:
         return Verdict.RENEWED if season in s.explicit else Verdict.UNRELATED
-    if doc.explicit and season not in doc.explicit:
-        return Verdict.UNRELATED  # the headline said which season; a bare "renewed" means that one
-    return Verdict.RENEWED
+    if doc.explicit:
+        # the headline said which season; a bare "renewed" means that one
+        return Verdict.RENEWED if season in doc.explicit else Verdict.UNRELATED
+    return _unnumbered_renewal(r, season, ctx)
 
 
 def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: list[Raw]) -> Seasons:
     """The seasons the document as a whole speaks of: its headline's, and its first named final one."""
     finals = [r.seasons.final for r in raw if r.seasons.final not in (None, -1)]
+    finals += [
+        n for r in raw if r.seasons.final == -1 and (n := _named_nearby(sentences, r.sentence)) is not None
+    ]
     # The season a headline names for the show is the one a bare "is returning" speaks of.
     named = [find_seasons(s.text) for s in sentences if s.is_title and s.index in naming]
     headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
@@ -82,12 +131,22 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
     )
 
 
-def findings(sentences: list[Sentence], m: Matcher, naming: frozenset[int], season: int) -> list[Finding]:
+def _named_nearby(sentences: list[Sentence], at: Sentence) -> int | None:
+    """The one season named in a sentence or the next: "for one final season. The upcoming
+    second season will wrap up the story" makes the final season the second."""
+    near = [s for s in sentences if s.index in (at.index, at.index + 1)]
+    named = {n for s in near for n in find_seasons(s.text).explicit}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def findings(
+    sentences: list[Sentence], m: Matcher, naming: frozenset[int], season: int, ctx: SeasonContext
+) -> list[Finding]:
     raw = triggers(sentences, m, naming)
     doc = _document_seasons(sentences, naming, raw)
     found = []
     for r in raw:
-        fit = season_fit(r.kind, r.trigger, r.seasons, season, doc)
+        fit = season_fit(r, season, doc, ctx)
         if r.stance is not None and fit is not Verdict.UNRELATED:
             verdict, rule = Verdict.PENDING, r.stance
         elif fit is Verdict.UNRELATED:

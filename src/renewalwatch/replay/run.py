@@ -57,6 +57,7 @@ def _watch_table(t: dict[str, Any]) -> tuple[Watch, Expected | None]:
         context=tuple(t.get("context", ())),
         exclude=tuple(t.get("exclude", ())),
         network=t.get("network") or None,
+        latest_season=t.get("latest_season"),
     )
     final = str(t.get("final", ""))
     if final not in (Verdict.RENEWED, Verdict.CANCELED):
