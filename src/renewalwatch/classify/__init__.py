@@ -73,7 +73,9 @@ def _decided(
     decisive = [f for f in found if f.verdict.decisive]
     if not decisive:
         return None
-    best = max(decisive, key=score)
+    # A recap of an old decision never outweighs a fresh one ("In January it was renewed ...
+    # there will be no second season").
+    best = max(decisive, key=lambda f: (not f.stale, score(f)))
     same = [f for f in decisive if f.verdict is best.verdict]
     return Classification(
         best.verdict,

@@ -70,8 +70,14 @@ def _is_heading(sentence: Sentence) -> bool:
     return not text.endswith((".", "!", "?", ",", ";", ":", '."', ".'")) and words(text) <= 15
 
 
-def _question(sentence: Sentence) -> str | None:
+def _question(sentence: Sentence, before: str) -> str | None:
+    """A question about the decision, unless it presupposes it: "Why Fox is ending X", "What to
+    expect now that it has been renewed" take the decision as given."""
     text = sentence.text.rstrip()
+    if (px.PRESUPPOSING_WH.match(text) and not px.MODAL.search(before)) or px.PRESUPPOSED_BEFORE.search(
+        before
+    ):
+        return None
     if text.endswith("?"):
         return Check.QUESTION_MARK
     if sentence.is_title or _is_heading(sentence):
@@ -98,18 +104,24 @@ def _hedge(before: str, after: str, trigger: str) -> str | None:
 
 def stance(clause: str, before: str, after: str, sentence: Sentence, kind: str, trigger: str) -> str | None:
     """The id of the rule by which a trigger does not state a decision, or None when it does."""
-    if asked := _question(sentence):
+    if asked := _question(sentence, before):
         return asked
     if denied := lx.DENIAL.first_rule(clause):
         return denied
     negative_trigger = kind == CANCEL and px.NEGATIVE_TRIGGER.match(trigger)
     if not negative_trigger and lx.NEGATION_BEFORE.search(before):
         return Check.NEGATION
-    if not_yet := lx.NOT_YET.first_rule(clause):
+    if (not_yet := lx.NOT_YET.first_rule(clause)) and not _report_awaiting_word(clause, sentence):
         return not_yet
     # A presupposed decision ("its cancellation of X") is a fact even inside a petition to
     # reverse it; only words right before it can hedge it.
     return _hedge(before, after, trigger)
+
+
+def _report_awaiting_word(clause: str, sentence: Sentence) -> bool:
+    """ "X has reportedly been axed (the streamer has yet to confirm)": a report the network has
+    not confirmed is still a reported decision, not an open question."""
+    return bool(px.WITHHELD_WORD.search(clause) and px.REPORTED.search(sentence.text))
 
 
 @dataclass(slots=True)
@@ -166,14 +178,24 @@ def _in_list(scan: _Scan, sentence: Sentence, named: bool) -> bool:
 def triggers(sentences: list[Sentence], m: Matcher, naming: frozenset[int]) -> list[Raw]:
     """Every trigger, in reading order, whose subject is the watched show."""
     scan = _Scan()
+    about_show = any(s.is_title and s.index in naming for s in sentences)  # the headline names it
     for sentence in sentences:
         named = sentence.index in naming
         _track_topic(scan, sentence, named)
-        if _in_list(scan, sentence, named) or sentence.index - scan.last_mention > px.RECENT_SENTENCES:
+        if _in_list(scan, sentence, named):
+            continue
+        recent = sentence.index - scan.last_mention <= px.RECENT_SENTENCES
+        # Far from a mention, only a sentence with no subject of its own can be about the show.
+        existential = (
+            about_show and scan.last_mention >= 0 and px.EXISTENTIAL.search(sentence.text) is not None
+        )
+        if not recent and not existential:
             continue
         title_case = is_title_case(sentence.text)
         for clause in split_clauses(sentence.text):
-            scan.found.extend(_in_clause(clause, sentence, m, title_case, scan.heading_topic))
+            scan.found.extend(
+                _in_clause(clause, sentence, m, title_case, scan.heading_topic, recent, existential)
+            )
     return scan.found
 
 
@@ -191,20 +213,38 @@ def _under_heading(clause: str, sentence: Sentence, start: int, end: int) -> boo
     return words(sentence.text[: sentence.text.find(clause) + start]) <= 2
 
 
+def _existential(rule: str, clause: str, spans: tuple[tuple[int, int], ...]) -> bool:
+    """ "There will be no second season": no subject to compete with the show the piece is about."""
+    return rule in px.EXISTENTIAL_RULES and not spans and not px.OTHER_PROPER_NAME.search(clause)
+
+
 def _in_clause(
-    clause: str, sentence: Sentence, m: Matcher, title_case: bool, heading_topic: bool
+    clause: str,
+    sentence: Sentence,
+    m: Matcher,
+    title_case: bool,
+    heading_topic: bool,
+    recent: bool,
+    existential: bool,
 ) -> list[Raw]:
     prefix = sentence.text[: max(0, sentence.text.find(clause))]
     spans = mentions(clause, m, title_case)
     found = []
     for kind, ruleset, hit in _hits(clause):
-        about = subject(clause, hit.start(), hit.end(), spans, True, title_case, prefix, m.names)
+        about = (
+            subject(clause, hit.start(), hit.end(), spans, True, title_case, prefix, m.names)
+            if recent
+            else None
+        )
         if (
             about is None
+            and recent
             and heading_topic
             and not spans
             and _under_heading(clause, sentence, hit.start(), hit.end())
         ):
+            about = "anaphora"
+        if about is None and existential and _existential(ruleset.rule_of(hit), clause, spans):
             about = "anaphora"
         if about is None or (lx.HEADLINE_ONLY.match(hit.group(0)) and not sentence.is_title):
             continue

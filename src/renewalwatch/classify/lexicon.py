@@ -79,7 +79,10 @@ NOT_A_SEASON = re.compile(
     re.IGNORECASE,
 )
 # A reversal outranks the renewal it reverses, in the same sentence or the same article.
-REVERSAL = re.compile(r"revers|rescind|unrenew|backtrack|walk(?:s|ed)?\s+back|no\s+longer", re.I)
+REVERSAL = re.compile(
+    r"revers|rescind|unrenew|un-order|backtrack|walk(?:s|ed)?\s+back|no\s+longer|changed\s+(?:its|their)\s+mind|u-turn",
+    re.I,
+)
 
 # --- What takes a trigger back ------------------------------------------------------------
 NEGATION_BEFORE = re.compile(
@@ -104,7 +107,7 @@ OFFICIAL_SOURCE = re.compile(
 ANAPHORA = re.compile(
     r"\b(?:the|this|our)\s+(?:(?!the\b|this\b|a\b)[\w+.'-]+[ -]){0,3}(?:series|show|drama|thriller|procedural|comedy|sitcom|"
     r"spinoff|spin-off|adaptation|mystery|saga|crime\s+drama|cop\s+show|whodunit|dramedy|anthology|noir|western|"
-    r"soap|miniseries|docuseries|serial|romance|romcom|caper|period\s+piece|franchise\s+entry)\b"
+    r"soap|miniseries|docuseries|serial|romance|romcom|caper|period\s+piece|franchise\s+entry|remake|reboot|version)\b"
     r"|\bit\b(?=(?:'s)?\s+(?:\w+\s+){0,2}(?:has|had|will|is|was|won't|isn't|wasn't|would|'s)\b)",
     re.IGNORECASE,
 )

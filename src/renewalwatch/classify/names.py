@@ -48,6 +48,11 @@ _HEADLINE_WORDS = _NEXT_OK | frozenset(
     "renew cancel axe return officially finally not no new more about".split()
 )
 _NEXT_WORD = re.compile(r"^[\s'\"]*([A-Za-z][\w'-]*)")
+_QUOTES = frozenset("'\"")
+_SHOW_NOUNS = frozenset(
+    "remake reboot revival adaptation series drama comedy thriller sitcom procedural miniseries "
+    "docuseries dramedy show".split()
+)
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _AFTER_COLON = re.compile(r":\s*([A-Z0-9][\w'-]*)")  # "Bosch: Legacy"
 _OWNED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b")  # "Ballard's 1962 novel"
@@ -85,6 +90,14 @@ def is_title_case(text: str) -> bool:
 
 def _names_something_else(text: str, start: int, end: int, title_case: bool) -> bool:
     """A mention that is a company, place, person or another show's modifier, not the show."""
+    quoted = start > 0 and text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES
+    if (
+        quoted
+        and (noun := _NEXT_WORD.match(text[end + 1 : end + 40]))
+        and noun.group(1).lower() in _SHOW_NOUNS
+    ):
+        # A quoted name before a word for a show is the title: "the 'Driftwood' remake".
+        return lx.OWNED_MENTION_BEFORE.search(text[: start - 1]) is not None
     after = text[end : end + 40]
     if lx.NAME_COLLISION_AFTER.match(after):
         return True  # "Ballard Power Systems"

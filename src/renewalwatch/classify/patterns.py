@@ -60,3 +60,34 @@ FUTURE_WORDS = re.compile(
 )
 # "Netflix's Ghosts": the network that owns a mention.
 OWNER_BEFORE = re.compile(rf"\b({NETWORKS})'s\s+$", re.IGNORECASE)
+# A wh-question that takes its decision as given: "Why Fox is ending X", "How X got renewed".
+PRESUPPOSING_WH = re.compile(r"(?i)^\W*(?:why|how)\b(?!\s+(?:likely|soon|long|much|many)\b)")
+MODAL = re.compile(r"(?i)\b(?:can|could|might|may|would|should|will|to)\b")  # "How X could return": open
+# A decision in a clause that presupposes it: "now that it has been renewed", "after its cancellation".
+PRESUPPOSED_BEFORE = re.compile(
+    r"(?i)\b(?:now\s+that|since|after|following)\s+(?:it|\w+)(?:'s|\s+has|\s+was|\s+is)?\s+(?:been\s+|officially\s+)*$"
+)
+# The network withholding word on a reported decision, and the report itself.
+WITHHELD_WORD = re.compile(
+    r"(?i)(?:yet\s+to|not|n't|declined\s+to|refused\s+to)\s+(?:yet\s+)?(?:officially\s+)?(?:\w+\s+){0,1}?(?:confirm|comment|announce)"
+)
+REPORTED = re.compile(
+    r"(?i)\b(?:reportedly|sources?\s+(?:say|said|tell|told)|insiders?|has\s+learned|according\s+to\s+(?:a\s+)?(?:report|sources|people))\b"
+)
+# A list item that names a show before its fate: "Pale Harbor (AMC) - axed after one season."
+LIST_LEAD = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?['\"]?(?P<name>[^()\-:;,.]{1,60}?)['\"]?\s*(?:\([^)]{1,40}\))?\s+-\s+"
+)
+# A network acting on a show: "ITV orders a second series of 'Driftwood'".
+NETWORK_ACTS_BEFORE = re.compile(
+    rf"\b({NETWORKS})\s+(?:has\s+|have\s+)?(?:officially\s+)?(?:orders?|ordered|renews?|renewed|cancels?|cancell?ed|axes|axed|"
+    r"commissions?|commissioned|recommissions?|recommissioned|picks\s+up|picked\s+up|greenlights?|greenlit)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:of\s+)?['\"]?$",
+    re.IGNORECASE,
+)
+# Sentences with no subject of their own: in a piece whose headline names the show, they speak of it.
+EXISTENTIAL = re.compile(
+    r"(?i)\bthere\s+(?:will\s+be|won't\s+be|is|are)\s+no\b|^\W*no\s+(?:\w+\s+){0,2}season\b"
+)
+EXISTENTIAL_RULES = frozenset({"cancel.there-is-no-season", "cancel.no-season-n"})
+OTHER_PROPER_NAME = re.compile(r"\s['\"]?[A-Z][\w'-]+")  # a capitalised word after the first

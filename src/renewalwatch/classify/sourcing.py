@@ -69,6 +69,8 @@ OFFICIAL_RULES: tuple[Rule, ...] = (
 STALE_RULES: tuple[Rule, ...] = (
     _rule("stale.last-month", _ST, r"\b(?:last|earlier\s+this|back\s+in|in\s+early|in\s+late)\s+(?:year|month|week|spring|summer|fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|november|december)\b",
           ["renewed last October", "picked up earlier this year"], ["renewed this week"]),
+    _rule("stale.in-month", _ST, r"^\W*in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+\d{4})?\s*,",
+          ["In January, Peacock renewed the drama", "In March 2025, it was picked up"], ["renewed in a January announcement"]),
     _rule("stale.which-was-renewed", _ST, r"\b(?:which|that)\s+(?:was|had\s+been|has\s+already\s+been)\s+(?:\w+\s+)?(?:renewed|picked\s+up|greenlit|ordered)\b",
           ["which was renewed", "that had been quietly renewed"], ["which is renewed"]),
     _rule("stale.already-renewed", _ST, r"\b(?:already|previously)\s+(?:been\s+)?(?:renewed|picked\s+up|greenlit|ordered)\b|\bafter\s+(?:being|it\s+was)\s+renewed\b",

@@ -288,6 +288,12 @@ CANCEL_RULES: tuple[Rule, ...] = (
         ["Hulu is bringing the drama back"],
     ),
     _rule(
+        "cancel.pulled-the-order", _C,
+        r"\bpull(?:s|ed|ing)?\s+(?:the|its|their)\s+(?:\w+\s+)?(?:order|renewal|pickup|season)\b|\bun-?order(?:s|ed)?\b",
+        ["Netflix pulled the order", "season two was ordered, then un-ordered"],
+        ["the network pulled the trailer"],
+    ),
+    _rule(
         "cancel.over-after", _C,
         r"\b(?:is|are)\s+(?:officially\s+)?(?:over|done)\s+after\b|\bdone\s+after\s+(?:one|two|three|\w+)\s+seasons?\b",
         ["the comedy is over after two seasons", "done after three seasons"],

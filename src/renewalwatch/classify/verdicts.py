@@ -165,6 +165,6 @@ def score(f: Finding) -> float:
         + (1.0 if f.direct else 0.0)
         + (0.0 if f.stale else 1.0)
         + (0.5 if f.sentence.paragraph <= 1 else 0.0)
-        + (3.0 if f.kind == CANCEL and lx.REVERSAL.search(f.trigger) else 0.0)
+        + (3.0 if f.kind == CANCEL and lx.REVERSAL.search(f.sentence.text) else 0.0)
         + (3.0 if f.verdict is Verdict.RENEWED and lx.REVIVAL.search(f.sentence.text) else 0.0)
     )

@@ -26,12 +26,17 @@ def _described_owners(text: str, m: Matcher, previous_named: bool, named: bool) 
     return owners
 
 
+def _mentions_network(text: str, network: str) -> bool:
+    return any(same_network(n.group(0).removesuffix("'s"), network) for n in NETWORK_IN.finditer(text))
+
+
 def another_networks_show(
     sentences: list[Sentence], m: Matcher, naming: frozenset[int], network: str
 ) -> str | None:
     """The descriptions that name the show's network ("Netflix's Ghosts", "the BBC sitcom
     Ghosts") all name another one than the watched network."""
     owners: list[str] = []
+    actors: list[str] = []  # "ITV orders a second series of 'Driftwood'"
     previous_named = False
     for sentence in sentences:
         text = sentence.text
@@ -40,7 +45,13 @@ def another_networks_show(
         for hit in m.names.finditer(text):
             if owner := px.OWNER_BEFORE.search(text[: hit.start()]):
                 owners.append(owner.group(1))
+            if actor := px.NETWORK_ACTS_BEFORE.search(text[: hit.start()]):
+                actors.append(actor.group(1))
         previous_named = named
+    # A network deciding on a show of this name is another show's news unless the watched
+    # network is named with the show: a revival elsewhere names the network that let it go.
+    if not any(s.index in naming and _mentions_network(s.text, network) for s in sentences):
+        owners += actors
     if owners and not any(same_network(o, network) for o in owners):
         return f"described as {owners[0]}'s"
     return None
