@@ -96,14 +96,15 @@ def _hedge(before: str, after: str, trigger: str) -> str | None:
         ",", before
     )  # a hedge inside ", the drama about a mom who might ...," governs nothing
     window = " ".join(before.split()[-px.NOMINAL_HEDGE_WORDS :]) if nominal else before
-    window = px.REPORTED_WOULD.sub(r"\1", window)
-    return lx.HEDGE.first_rule(f"{window}{trigger}") or lx.HEDGE.first_rule(
-        " ".join(after.split()[: px.AFTER_HEDGE_WORDS])
-    )
+    # "announced that the fourth season would be its last": reported speech, not a hedge
+    stated = px.REPORTED_WOULD.sub(r"\1", f"{window}{trigger}")
+    return lx.HEDGE.first_rule(stated) or lx.HEDGE.first_rule(" ".join(after.split()[: px.AFTER_HEDGE_WORDS]))
 
 
 def stance(clause: str, before: str, after: str, sentence: Sentence, kind: str, trigger: str) -> str | None:
     """The id of the rule by which a trigger does not state a decision, or None when it does."""
+    if px.PRESUPPOSED_BEFORE.search(before):
+        return None  # "now that it has been renewed": given, whatever the main clause asks or hopes
     if asked := _question(sentence, before):
         return asked
     if denied := lx.DENIAL.first_rule(clause):
@@ -213,6 +214,17 @@ def _under_heading(clause: str, sentence: Sentence, start: int, end: int) -> boo
     return words(sentence.text[: sentence.text.find(clause) + start]) <= 2
 
 
+def _listed_under(text: str, clause: str, m: Matcher) -> bool:
+    """A list item that names the show, then its fate after a dash: "Pale Harbor (AMC) - axed"."""
+    lead = px.LIST_LEAD.match(text)
+    return (
+        lead is not None
+        and m.names.fullmatch(lead.group("name").strip()) is not None
+        and text.find(clause) >= lead.end() - 1
+        and not any(c in text[: lead.start("name")] for c in ":")
+    )
+
+
 def _existential(rule: str, clause: str, spans: tuple[tuple[int, int], ...]) -> bool:
     """ "There will be no second season": no subject to compete with the show the piece is about."""
     return rule in px.EXISTENTIAL_RULES and not spans and not px.OTHER_PROPER_NAME.search(clause)
@@ -246,6 +258,8 @@ def _in_clause(
             about = "anaphora"
         if about is None and existential and _existential(ruleset.rule_of(hit), clause, spans):
             about = "anaphora"
+        if about is None and not spans and _listed_under(sentence.text, clause, m):
+            about = "direct"
         if about is None or (lx.HEADLINE_ONLY.match(hit.group(0)) and not sentence.is_title):
             continue
         raw = _judge(kind, ruleset.rule_of(hit), hit, clause, sentence, m)

@@ -49,9 +49,9 @@ _HEADLINE_WORDS = _NEXT_OK | frozenset(
 )
 _NEXT_WORD = re.compile(r"^[\s'\"]*([A-Za-z][\w'-]*)")
 _QUOTES = frozenset("'\"")
-_SHOW_NOUNS = frozenset(
-    "remake reboot revival adaptation series drama comedy thriller sitcom procedural miniseries "
-    "docuseries dramedy show".split()
+# Parts of a show and things about it: "'X' recap", "'X' official companion podcast".
+_PARTS = frozenset(
+    "recap recaps review reviews episode episodes finale premiere trailer official companion".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _AFTER_COLON = re.compile(r":\s*([A-Z0-9][\w'-]*)")  # "Bosch: Legacy"
@@ -91,12 +91,10 @@ def is_title_case(text: str) -> bool:
 def _names_something_else(text: str, start: int, end: int, title_case: bool) -> bool:
     """A mention that is a company, place, person or another show's modifier, not the show."""
     quoted = start > 0 and text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES
-    if (
-        quoted
-        and (noun := _NEXT_WORD.match(text[end + 1 : end + 40]))
-        and noun.group(1).lower() in _SHOW_NOUNS
-    ):
-        # A quoted name before a word for a show is the title: "the 'Driftwood' remake".
+    noun = _NEXT_WORD.match(text[end + 1 : end + 40]) if quoted else None
+    if quoted and (noun is None or noun.group(1).lower().removesuffix("'s") not in _MODIFIED_NOUNS | _PARTS):
+        # A quoted name is the title ("the 'Driftwood' remake", "'Lantern' U-Turn"), unless it
+        # modifies a person or a part of the show ("'Ballard' star", "'X' recap").
         return lx.OWNED_MENTION_BEFORE.search(text[: start - 1]) is not None
     after = text[end : end + 40]
     if lx.NAME_COLLISION_AFTER.match(after):

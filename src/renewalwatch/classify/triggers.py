@@ -294,6 +294,12 @@ CANCEL_RULES: tuple[Rule, ...] = (
         ["the network pulled the trailer"],
     ),
     _rule(
+        "cancel.season-is-dead", _C,
+        r"\b(?:season|series)\s+\w+\s+is\s+(?:officially\s+)?(?:dead|over|done|scrapped)\b(?!\s+(?:filming|shooting|airing|streaming|with))",
+        ["Netflix confirms Lantern season 2 is dead", "series three is officially over"],
+        ["season 2 is done filming"],
+    ),
+    _rule(
         "cancel.over-after", _C,
         r"\b(?:is|are)\s+(?:officially\s+)?(?:over|done)\s+after\b|\bdone\s+after\s+(?:one|two|three|\w+)\s+seasons?\b",
         ["the comedy is over after two seasons", "done after three seasons"],
