@@ -1,7 +1,7 @@
 """The command line: builds the real objects, sets up logging, prints, and picks exit codes.
 
 Exit codes: 0 all worked; 1 a source or a delivery failed (the rest done and saved); 2 usage,
-config or state-file errors.
+config or state-file errors; 130 interrupted (Ctrl-C; `run` treats it as a stop and exits 0).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from renewalwatch import __version__
 from renewalwatch.config import Config, by_key, default_config, discover, load
 from renewalwatch.errors import ConfigError, RenewalwatchError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _now() -> datetime:
@@ -66,7 +66,59 @@ def _errors() -> Iterator[None]:
         _fail(str(e))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_GLOBAL_WITH_VALUE = ("--config", "--log-level", "--log-format")
+
+
+class _Cli(click.Group):
+    """Global options are accepted after the command too (`check --config x.toml`), and Ctrl-C
+    exits 130, as shells expect, not 1 ("a source failed")."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, _globals_first(args, set(self.commands)))
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("renewalwatch: interrupted", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
+
+
+def _globals_first(args: list[str], commands: set[str]) -> list[str]:
+    """Move the global options found after the command name in front of it."""
+    i, command_at = 0, None
+    while i < len(args):  # find the command: the first word that is not a global option's value
+        if args[i] in _GLOBAL_WITH_VALUE:
+            i += 2
+            continue
+        if args[i] in commands:
+            command_at = i
+            break
+        i += 1
+    if command_at is None:
+        return args
+    before, rest = args[: command_at + 1], args[command_at + 1 :]
+    moved: list[str] = []
+    kept: list[str] = []
+    j = 0
+    while j < len(rest):
+        word = rest[j]
+        if word == "--":
+            kept += rest[j:]
+            break
+        if word in _GLOBAL_WITH_VALUE and j + 1 < len(rest):
+            moved += rest[j : j + 2]
+            j += 2
+            continue
+        if word.split("=", 1)[0] in _GLOBAL_WITH_VALUE and "=" in word:
+            moved.append(word)
+        else:
+            kept.append(word)
+        j += 1
+    return [*before[:-1], *moved, before[-1], *kept]
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="renewalwatch")
 @click.option(
     "--config",
@@ -251,20 +303,22 @@ def remove(state: _State, show: str, season: int | None) -> None:
     "--explain", is_flag=True, help="Show the rule and sentence that decided, and what else was weighed."
 )
 @click.option("--items", is_flag=True, help="One verdict per feed item that names the show, with its link.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+# Plain strings: click.Path would normalise "http://host/x" into "http:/host/x".
+@click.argument("files", nargs=-1, required=True, metavar="FILE|URL|-")
 def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tuple[str, ...], trust: str,
-                 as_json: bool, explain: bool, items: bool, files: tuple[Path, ...]) -> None:  # fmt: skip
-    """Classify local HTML, text or feed files; no state, no network."""
+                 as_json: bool, explain: bool, items: bool, files: tuple[str, ...]) -> None:  # fmt: skip
+    """Classify HTML, text or feed files, http(s) URLs (fetched as `check` fetches, with its
+    default limits) or standard input (`-`); no state is read or written."""
     from renewalwatch.classify import strongest
     from renewalwatch.models import Classification, Trust, Watch
-    from renewalwatch.reading import classify_each, not_named, read_file
+    from renewalwatch.reading import classify_each, not_named
     from renewalwatch.render import classification_data, classification_text
 
     watch = Watch(show=show, season=season, aliases=aliases, exclude=exclude)
     failed = False
     for path in files:
         try:
-            docs = read_file(path, watch.names)  # as `check` reads: only what names the show
+            docs = _read_input(path, watch.names)  # as `check` reads: only what names the show
         except OSError as e:
             click.echo(f"renewalwatch: error: {path}: cannot read: {e.strerror or e}", err=True)
             failed = True
@@ -287,6 +341,24 @@ def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tupl
             else:
                 click.echo(classification_text(str(path), title, result, explain, url))
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _read_input(name: str, names: tuple[str, ...]) -> list[Any]:
+    """A file, a URL (one GET through `check`'s fetcher) or `-` (standard input) as Documents."""
+    from renewalwatch.reading import documents, read_file, sniff
+
+    if name == "-":
+        with click.open_file("-", "rb") as stdin:
+            body = stdin.read()
+        return documents(sniff(body), "", body, "-", names)
+    if name.lower().startswith(("http://", "https://")):
+        from urllib.parse import urlsplit
+
+        from renewalwatch.fetch import fetch_once
+
+        result = fetch_once(name)
+        return documents(sniff(result.body, urlsplit(result.url).path), "", result.body, name, names)
+    return read_file(Path(name), names)
 
 
 @main.command("test-notify")

@@ -5,6 +5,7 @@ Every problem is a `ConfigError` naming the file and the key, raised before any 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import re
@@ -156,10 +157,15 @@ class _Table:
         self.used.add(name)
         if name not in self.data:
             if required:
+                self.near_miss(name)
                 raise ConfigError(self.path, self.key(name), "is required")
             return default
         value = self.data[name]
         kinds = kind if isinstance(kind, tuple) else (kind,)
+        if not self.where and kinds == (list,) and isinstance(value, dict):  # [watch] for [[watch]]
+            raise ConfigError(
+                self.path, name, f"written [{name}], a single table: write [[{name}]] (one per {name})"
+            )
         if isinstance(value, bool) and bool not in kinds:
             raise ConfigError(self.path, self.key(name), f"expected {_names(kinds)}, got a boolean")
         if not isinstance(value, kinds):
@@ -178,7 +184,23 @@ class _Table:
     def done(self) -> None:
         for name in self.data:
             if name not in self.used:
-                raise ConfigError(self.path, self.key(name), "unknown key")
+                raise ConfigError(self.path, self.key(name), "unknown key" + self._suggest(name, self.used))
+
+    def near_miss(self, name: str) -> None:
+        """Before saying `name` is missing: a key written for it by mistake ("seasn", "sources")
+        is the real error, reported as unknown."""
+        for other in self.data:
+            if other not in self.used and difflib.get_close_matches(other, [name], cutoff=0.6):
+                raise ConfigError(self.path, self.key(other), "unknown key" + self._suggest(other, [name]))
+
+    def _suggest(self, name: str, known: Iterable[str]) -> str:
+        close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+        if not close:
+            return ""
+        # At the top, the arrays of tables are the ones written [[...]].
+        if not self.where and isinstance(self.data.get(name), list):
+            return f" (did you mean [[{close[0]}]]?)"
+        return f" (did you mean {close[0]!r}?)"
 
 
 def _names(kinds: tuple[type, ...]) -> str:
@@ -207,6 +229,7 @@ def build(data: dict[str, Any], *, path: Path | None, env: Mapping[str, str]) ->
 
     watches = tuple(_watch(t, i, where) for i, t in enumerate(root.get("watch", list, [])))
     if not watches:
+        root.near_miss("watch")
         raise ConfigError(where, "watch", "at least one [[watch]] is required")
     keys = [w.key for w in watches]
     if len(set(keys)) != len(keys):
@@ -220,6 +243,7 @@ def build(data: dict[str, Any], *, path: Path | None, env: Mapping[str, str]) ->
     taken = {s.name for s in own} | {s.url for s in own}
     sources = own + tuple(s for s in automatic if s.name not in taken and s.url not in taken)
     if not sources:
+        root.near_miss("source")
         raise ConfigError(
             where, "source", "at least one [[source]] is required when no watch has auto_sources = true"
         )
@@ -247,7 +271,7 @@ def _settings(t: _Table, base: Path) -> Settings:
         concurrency=int(_positive(t, "concurrency", int, d.concurrency)),
         per_host=int(_positive(t, "per_host", int, d.per_host)),
         every=duration("every", d.every),
-        jitter=float(t.get("jitter", number, d.jitter)),
+        jitter=_fraction(t, "jitter", d.jitter),
         failing_after=duration("failing_after", d.failing_after),
         backoff_cap=duration("backoff_cap", d.backoff_cap),
         retry_window=duration("retry_window", d.retry_window),
@@ -312,6 +336,16 @@ def _count(t: _Table, name: str, default: int) -> int:
     value = int(t.get(name, int, default))
     if value < 0:
         raise ConfigError(t.path, t.key(name), "must be zero or more")
+    return value
+
+
+def _fraction(t: _Table, name: str, default: float) -> float:
+    """A share of an interval: at least 0 and below 1 (a jitter of 1 could fire twice at once)."""
+    value = float(t.get(name, (int, float), default))
+    if not 0 <= value < 1:
+        raise ConfigError(
+            t.path, t.key(name), f"must be at least 0 and less than 1 (a fraction), got {value:g}"
+        )
     return value
 
 

@@ -240,6 +240,16 @@ class HttpFetcher:
             )
 
 
+def fetch_once(url: str) -> FetchResult:
+    """One GET with `check`'s default limits (timeout, size, redirects), for `classify URL`."""
+
+    async def get() -> FetchResult:
+        async with HttpFetcher() as fetcher:
+            return await fetcher.fetch(url, Validators())
+
+    return asyncio.run(get())
+
+
 class _Inflater:
     """gzip or deflate (zlib-wrapped or raw), inflated at most `limit` bytes at a time."""
 

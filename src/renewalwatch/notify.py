@@ -7,6 +7,7 @@ import renewalwatch has.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -25,19 +26,37 @@ class Notifier(Protocol):
         """Deliver or raise NotifyError; return only once the destination accepted it."""
 
 
+_RECORD = "\x1e"  # starts each captured record, so a multi-line message stays one record
+# Apprise logs a failure's cause (the server's refusal, the socket exception) at debug level.
+_CAUSE = re.compile(r"exception|details|error|refused|denied|not supported|failed|reason", re.IGNORECASE)
+
+
 @contextmanager
-def _apprise_log() -> Iterator[Any]:
-    """Apprise's warnings, captured (message only) for our own one-line, masked errors, and kept
-    out of the log so they are not said twice."""
+def _apprise_log(level: int = logging.WARNING) -> Iterator[Any]:
+    """Apprise's log from `level` up, captured for our own one-line, masked errors, and kept out
+    of the log so it is not said twice."""
     import apprise
 
     apprise_logger = logging.getLogger("apprise")
     propagate, apprise_logger.propagate = apprise_logger.propagate, False
     try:
-        with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+        with apprise.LogCapture(level=level, fmt=f"{_RECORD}%(levelname)s %(message)s") as captured:
             yield captured
     finally:
         apprise_logger.propagate = propagate
+
+
+def failure_reason(log: str) -> str:
+    """The warnings Apprise logged about a failed delivery, and the causes it logged at info or
+    debug level (`SMTP AUTH extension not supported by server`), in order, one line."""
+    found = []
+    for record in log.split(_RECORD):
+        level, _, message = record.partition(" ")
+        message = " ".join(message.split())
+        loud = level in ("WARNING", "ERROR", "CRITICAL")
+        if message and (loud or _CAUSE.search(message)) and message not in found:
+            found.append(message)
+    return "; ".join(found)[-400:]
 
 
 def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
@@ -53,7 +72,7 @@ def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
         if not ok:
             # A URL Apprise cannot parse has no known shape: any part of it may be a short secret.
             opaque = mask_opaque(dest.url)
-            reason = next((line.strip() for line in captured.getvalue().splitlines() if line.strip()), "")
+            reason = failure_reason(captured.getvalue()).partition("; ")[0]
             why = (
                 mask_text(reason.replace(dest.url, opaque), (dest.url,)) or "unknown service or malformed URL"
             )
@@ -83,10 +102,10 @@ class AppriseNotifier:
         # Feed text inside title and body must not ping a channel or disguise a link there.
         rules = rules_for(destination.url)
         title, body = for_destination(title, rules), for_destination(body, rules)
-        with _apprise_log() as captured:
+        with _apprise_log(logging.DEBUG) as captured:
             ok = client.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)
             log = captured.getvalue()
         if not ok:
-            reason = " ".join(line.strip() for line in log.splitlines() if line.strip())[-400:]
+            reason = failure_reason(log)
             raise NotifyError(destination.masked, mask_text(reason or "delivery failed", (destination.url,)))
         logger.debug("delivered destination=%s title=%r", destination.masked, title)
