@@ -125,7 +125,7 @@ def test_tvmaze_429_backs_off_then_succeeds_and_404_is_one_clear_line(
     run = check(missing)
     assert run.code == 1
     [line] = [line for line in run.out.splitlines() if "FAILED" in line]
-    assert "TVmaze: No Such Show" in line and "404" in line
+    assert "TVmaze: No Such Show" in line and "404" in line and "TVmaze knows no such show" in line
 
 
 # --- premiere dates ------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from renewalwatch.cycle.plan import precheck
 from renewalwatch.cycle.read import read_source
 from renewalwatch.cycle.records import Fetched, Snapshot
 from renewalwatch.errors import FetchError, ParseError, RetryLater
-from renewalwatch.fetch import Fetcher, Gone, HttpFetcher, Validators
-from renewalwatch.models import Source, SourceOutcome, Watch
+from renewalwatch.fetch import Fetcher, Gone, HttpFetcher, NotFound, Validators
+from renewalwatch.models import Source, SourceKind, SourceOutcome, Watch
 from renewalwatch.sources.tvmaze import TVMAZE_RATE
 
 logger = logging.getLogger(__name__)
@@ -108,6 +108,8 @@ async def _check(source: Source, job: _Job) -> Fetched:
         return Fetched(source=source, outcome=failed, error=e.message, gone=True)
     except RetryLater as e:
         return Fetched(source=source, outcome=failed, error=e.message, retry_after=e.retry_after)
+    except NotFound as e:
+        return Fetched(source=source, outcome=failed, error=_not_found(source, e.message))
     except (FetchError, ParseError) as e:
         return Fetched(source=source, outcome=failed, error=e.message)
     return Fetched(
@@ -116,3 +118,10 @@ async def _check(source: Source, job: _Job) -> Fetched:
         new_items=read.new, evidence=read.evidence, facts=read.facts, premieres=read.premieres,
         articles=read.articles,
     )  # fmt: skip
+
+
+def _not_found(source: Source, message: str) -> str:
+    """For TVmaze a 404 is an answer: it knows no such show (or id)."""
+    if source.kind is not SourceKind.TVMAZE:
+        return message
+    return f"{message}: TVmaze knows no such show; check the watch's name, or set its tvmaze_id"
