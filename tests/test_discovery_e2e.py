@@ -221,3 +221,29 @@ def test_an_article_premiere_date_after_a_renewal_and_no_false_dates(
     assert receiver.titles()[1:] == [f"The Bear season 5: premieres {day.isoformat()}"]
     assert "Source: Deadline via News: The Bear season 5" in receiver.posts[1].payload["message"]
     assert check(config).code == 0 and len(receiver.posts) == 2
+
+
+def test_tvmaze_seasons_place_an_unnumbered_renewal_for_the_reader(
+    tmp_path: Path, site: Site, receiver: JsonReceiver
+) -> None:
+    """Watching season 6 while TVmaze lists seasons 1-4: "FX renews The Bear" is season 5's news."""
+    serve_show(site, "show_bear.json", "seasons_bear_4.json")
+    news = "/rss/search?q=%22The+Bear%22+%22season+6%22&hl=en-US&gl=US&ceid=US%3Aen"
+    site.serve(news, EMPTY_RSS, RSS)
+    config = bear_config(
+        tmp_path, site, receiver, watch='[[watch]]\nshow = "The Bear"\nseason = 6\nnetwork = "FX"\n'
+    )
+    assert check(config).code == 0  # learns the seasons
+    site.serve(news, google_items(("FX renews The Bear, its kitchen drama", "Deadline")), RSS)
+    run = check(config)
+    assert run.code == 0, run.all
+    assert receiver.titles() == []
+    # the same item for a watch of season 5, the one after the latest listed, is the renewal
+    other = tmp_path / "five"
+    other.mkdir()
+    five = bear_config(other, site, receiver)
+    site.serve(GOOGLE_PATH, EMPTY_RSS, RSS)
+    assert check(five).code == 0
+    site.serve(GOOGLE_PATH, google_items(("FX renews The Bear, its kitchen drama", "Deadline")), RSS)
+    assert check(five).code == 0
+    assert receiver.titles() == ["The Bear season 5: renewed — reported"]

@@ -7,7 +7,7 @@ Also a local file or a corpus case as Documents: HTML page, feed, or plain text.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from renewalwatch.models import (
     Document,
     Evidence,
     Premiere,
+    ShowFacts,
     Source,
     SourceKind,
     Trust,
@@ -64,20 +65,32 @@ def read_body(kind: SourceKind, body: bytes, ctx: ReadContext, charset: str | No
     return KINDS[kind].read(decode(body, ctx.url, charset).text, ctx)
 
 
-def classify_each(docs: Iterable[Document], watch: Watch, trust: Trust) -> list[Classification]:
+def classify_each(
+    docs: Iterable[Document], watch: Watch, trust: Trust, facts: ShowFacts | None = None
+) -> list[Classification]:
     # Imported here: compiling the classifier's patterns costs ~50 ms, and a quiet cycle reads nothing.
     from renewalwatch.classify import classify
 
-    return [classify(d.title, d.text, watch, trust) for d in docs]
+    return [classify(d.title, d.text, watch, trust, facts) for d in docs]
 
 
-def verdicts(doc: Document, watches: Iterable[Watch], trust: Trust) -> list[tuple[Watch, Classification]]:
-    return [(watch, c) for watch in watches for c in classify_each([doc], watch, trust)]
+def verdicts(
+    doc: Document, watches: Iterable[Watch], trust: Trust, facts: Mapping[str, ShowFacts] | None = None
+) -> list[tuple[Watch, Classification]]:
+    """Each watch's reading of `doc`, with what is known of its show's seasons (`facts`, by key)."""
+    known = facts or {}
+    return [(watch, c) for watch in watches for c in classify_each([doc], watch, trust, known.get(watch.key))]
 
 
-def judge(doc: Document, watches: Iterable[Watch], source: Source, now: datetime) -> list[Evidence]:
+def judge(
+    doc: Document,
+    watches: Iterable[Watch],
+    source: Source,
+    now: datetime,
+    facts: Mapping[str, ShowFacts] | None = None,
+) -> list[Evidence]:
     """What one document says about each watch, as evidence; silence about a watch is none."""
-    return as_evidence(doc, verdicts(doc, watches, source.trust), source, now)
+    return as_evidence(doc, verdicts(doc, watches, source.trust, facts), source, now)
 
 
 def as_evidence(
@@ -126,6 +139,7 @@ def read_article(
     source: Source,
     watches: Iterable[Watch],
     now: datetime,
+    facts: Mapping[str, ShowFacts] | None = None,
 ) -> list[Evidence]:
     """What the article behind a feed item says: its headline (the item's) and its text, read by
     the page extractor; the evidence is credited to the item's source and carries the item's link."""
@@ -139,7 +153,7 @@ def read_article(
         page.text,
         article.published or page.published,
     )
-    return judge(doc, watches, source, now)
+    return judge(doc, watches, source, now, facts)
 
 
 def item_digest(doc: Document) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -21,7 +21,7 @@ from renewalwatch.cycle.records import ArticleRead
 from renewalwatch.errors import FetchError, ParseError
 from renewalwatch.excerpt import opaque
 from renewalwatch.fetch import Fetcher, Validators
-from renewalwatch.models import Article, Source, Watch
+from renewalwatch.models import Article, ShowFacts, Source, Watch
 
 logger = logging.getLogger(__name__)
 
@@ -32,24 +32,30 @@ async def read_articles(
     sources: Sequence[Source],
     watches: Sequence[Watch],
     now: datetime,
+    facts: Mapping[str, ShowFacts] | None = None,
 ) -> list[ArticleRead]:
     if not articles:
         return []
     by_name = {s.name: s for s in sources}
     async with make_fetcher() as fetcher:
-        reads = (_guarded(a, fetcher, by_name.get(a.source), watches, now) for a in articles)
+        reads = (_guarded(a, fetcher, by_name.get(a.source), watches, now, facts) for a in articles)
         return list(await asyncio.gather(*reads))
 
 
 async def _guarded(
-    article: Article, fetcher: Fetcher, source: Source | None, watches: Sequence[Watch], now: datetime
+    article: Article,
+    fetcher: Fetcher,
+    source: Source | None,
+    watches: Sequence[Watch],
+    now: datetime,
+    facts: Mapping[str, ShowFacts] | None,
 ) -> ArticleRead:
     if source is None:  # the config dropped the source since: its items' articles are not ours to read
         return ArticleRead(
             article=replace(article, done=True, last_error="its source is no longer configured")
         )
     try:
-        return await _read(article, fetcher, source, watches, now)
+        return await _read(article, fetcher, source, watches, now, facts)
     except (FetchError, ParseError) as e:
         error = e.message
     except Exception as e:  # like a source's guard: a bug on one article must not stop the cycle
@@ -60,13 +66,18 @@ async def _guarded(
 
 
 async def _read(
-    article: Article, fetcher: Fetcher, source: Source, watches: Sequence[Watch], now: datetime
+    article: Article,
+    fetcher: Fetcher,
+    source: Source,
+    watches: Sequence[Watch],
+    now: datetime,
+    facts: Mapping[str, ShowFacts] | None,
 ) -> ArticleRead:
     result = await fetcher.fetch(article.url, Validators())
     done = replace(article, attempts=article.attempts + 1, last_error=None, done=True)
     if opaque(result.url):
         return ArticleRead(article=replace(done, last_error="an aggregator's page, not the article"))
     evidence = await asyncio.to_thread(
-        reading.read_article, result.body, result.charset, article, source, watches, now
+        reading.read_article, result.body, result.charset, article, source, watches, now, facts
     )
     return ArticleRead(article=done, evidence=tuple(evidence))

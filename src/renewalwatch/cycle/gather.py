@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -24,7 +24,7 @@ from renewalwatch.cycle.read import read_source
 from renewalwatch.cycle.records import Fetched, Snapshot
 from renewalwatch.errors import FetchError, ParseError, RetryLater
 from renewalwatch.fetch import Fetcher, Gone, HttpFetcher, NotFound, Validators
-from renewalwatch.models import Source, SourceKind, SourceOutcome, Watch
+from renewalwatch.models import ShowFacts, Source, SourceKind, SourceOutcome, Watch
 from renewalwatch.sources.tvmaze import TVMAZE_RATE
 
 logger = logging.getLogger(__name__)
@@ -57,8 +57,9 @@ async def gather(
     try:
         async with make_fetcher() as fetcher:
             job = _Job(
-                fetcher=fetcher, snapshot=snapshot, watches=watches, now=now, force=force, reader=reader
-            )
+                fetcher=fetcher, snapshot=snapshot, watches=watches, now=now, force=force, reader=reader,
+                facts=snapshot.all_facts(watches),
+            )  # fmt: skip
             return list(await asyncio.gather(*(_guarded(s, job) for s in sources)))
     finally:
         reader.shutdown(wait=True)  # a read in flight is bounded: let it finish
@@ -74,6 +75,7 @@ class _Job:
     now: datetime
     force: bool
     reader: ThreadPoolExecutor
+    facts: Mapping[str, ShowFacts]  # by watch key: the show's seasons as last known, for the reader
 
 
 async def _guarded(source: Source, job: _Job) -> Fetched:
@@ -102,8 +104,9 @@ async def _check(source: Source, job: _Job) -> Fetched:
             )  # fmt: skip
         seen = job.snapshot.seen.get(source.name, {})
         read = await asyncio.get_running_loop().run_in_executor(
-            job.reader, read_source, source, result.body, result.charset, job.watches, seen, job.now
-        )
+            job.reader, read_source, source, result.body, result.charset, job.watches, seen, job.now,
+            job.facts,
+        )  # fmt: skip
     except Gone as e:
         return Fetched(source=source, outcome=failed, error=e.message, gone=True)
     except RetryLater as e:

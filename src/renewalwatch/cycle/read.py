@@ -45,8 +45,10 @@ def read_source(
     watches: Sequence[Watch],
     seen: Mapping[str, str],
     now: datetime,
+    facts: Mapping[str, ShowFacts] | None = None,
 ) -> Read:
-    """`seen` maps the source's item keys to their content hashes as stored."""
+    """`seen` maps the source's item keys to their content hashes as stored; `facts` is what is
+    known of each watch's show (by watch key), for the classifier to place unnumbered seasons."""
     ctx = ReadContext(
         source=source.name, url=source.url, names=[n for w in watches for n in w.names],
         watches=watches, trust=source.trust, now=now,
@@ -66,7 +68,7 @@ def read_source(
                 published=doc.published,
             )
         )  # fmt: skip
-        found = reading.verdicts(doc, watches, source.trust)
+        found = reading.verdicts(doc, watches, source.trust, facts)
         evidence += reading.as_evidence(doc, found, source, now)
         premieres += reading.premieres(doc, watches, source, now)
         if (wanted := _article(doc, found, source)) is not None:

@@ -5,7 +5,7 @@ All frozen, all from `models`: the plan reads and returns nothing else, so it ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -53,6 +53,19 @@ class Snapshot:
 
     def state(self, watch: Watch) -> WatchState:
         return self.watches.get(watch.key, WatchState())
+
+    def facts_for(self, watch: Watch) -> ShowFacts | None:
+        """What TVmaze last said of the watch's show, with the config's word on network and id;
+        the classifier adds the watch's own `latest_season`."""
+        stored = self.facts.get(watch.key)
+        if stored is None:
+            return None
+        return replace(
+            stored, network=watch.network or stored.network, tvmaze_id=watch.tvmaze_id or stored.tvmaze_id
+        )
+
+    def all_facts(self, watches: Sequence[Watch]) -> dict[str, ShowFacts]:
+        return {w.key: f for w in watches if (f := self.facts_for(w)) is not None}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -63,7 +63,11 @@ def run_once(
     factory = make_fetcher or http_fetcher_factory(config)
     fetched = asyncio.run(gather(chosen, factory, snapshot, config.watches, now, force))
     wanted, later = article_queue(snapshot, fetched, config.settings.articles_per_cycle)
-    articles = asyncio.run(read_articles(wanted, factory, config.sources, config.watches, now))
+    articles = asyncio.run(
+        read_articles(
+            wanted, factory, config.sources, config.watches, now, snapshot.all_facts(config.watches)
+        )
+    )
     finished = now + timedelta(seconds=time.monotonic() - started)
     intents = plan(config, snapshot, fetched, started=now, finished=finished, articles=articles, later=later)
     _log(intents, log_sources=log_sources)
