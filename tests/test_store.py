@@ -48,7 +48,7 @@ def test_reopening_keeps_data_and_version(path: Path) -> None:
     store.close()
     again = SqliteStore(path)
     assert again.watch_state("ballard#s2") == WatchState(Status.RENEWED, False, NOW)
-    assert [after.status for _, after in again.history("ballard#s2")] == [Status.RENEWED]
+    assert [h.after.status for h in again.history("ballard#s2")] == [Status.RENEWED]
     again.close()
     assert pragma(path, "user_version") == len(MIGRATIONS)
 

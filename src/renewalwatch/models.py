@@ -197,6 +197,17 @@ class WatchState:
         return str(self.status)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HistoryEntry:
+    """One move of a watch's status: `published` is the news's date (when it has one, else when
+    it was found), `learned` when renewalwatch found it; history is in the order it was learned."""
+
+    before: WatchState
+    after: WatchState
+    published: datetime | None
+    learned: datetime | None
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
     """A watch's status moved; `evidence` is what moved it."""

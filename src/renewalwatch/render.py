@@ -107,8 +107,15 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
                     }
                     for e in store.evidence(w.key)
                 ],
+                # In the order renewalwatch learned each move; `published` is the news's own date.
                 "history": [
-                    {"from": b.label, "to": a.label, "at": _iso(a.since)} for b, a in store.history(w.key)
+                    {
+                        "from": h.before.label,
+                        "to": h.after.label,
+                        "published": _iso(h.published),
+                        "learned": _iso(h.learned),
+                    }
+                    for h in store.history(w.key)
                 ],
             }
         )
@@ -170,7 +177,8 @@ def status_text(data: dict[str, Any]) -> str:
             else ""
         )
         lines.append(
-            f"{t(w['show'])} season {w['season']}: {label}" + (f" since {w['since']}" if w["since"] else "")
+            f"{t(w['show'])} season {w['season']}: {label}"
+            + (f" since {w['since']} (the news's date)" if w["since"] else "")
         )
         if w.get("premiere"):
             p = w["premiere"]
@@ -182,6 +190,12 @@ def status_text(data: dict[str, Any]) -> str:
                 f"  TVmaze #{m['id']}: {seasons}, {'ended' if m['ended'] else 'not ended'}"
                 + (f", {t(m['network'])}" if m["network"] else "")
             )
+        if w["history"]:
+            lines.append("  history (in the order renewalwatch learned it):")
+            lines += [
+                f"    {h['learned'] or '?'}: {h['from']} -> {h['to']} (published {h['published'] or '?'})"
+                for h in w["history"]
+            ]
         for e in w["evidence"][:5]:
             lines.append(
                 f'  - {e["verdict"]}{" (official)" if e["official"] else ""}: "{t(e["sentence"])[:160]}"'

@@ -132,4 +132,12 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX article_pending ON article(done, updated_at);
     """,
+    # 5: history keeps both times: when the news was published (`at`, as before) and when
+    # renewalwatch learned it; old rows take them from their evidence
+    """
+    ALTER TABLE history ADD COLUMN learned_at TEXT;
+    UPDATE history SET learned_at = coalesce(
+        (SELECT found_at FROM evidence WHERE evidence.id = history.evidence), at
+    );
+    """,
 )

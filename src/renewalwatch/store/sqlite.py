@@ -19,6 +19,7 @@ from renewalwatch.masking import mask_text, mask_url
 from renewalwatch.models import (
     Article,
     Evidence,
+    HistoryEntry,
     NoticeKind,
     OutboxRow,
     Premiere,
@@ -265,10 +266,10 @@ class SqliteStore:
             (state.status.value, int(state.official), _iso(state.since), key),
         )
         self._x(
-            "INSERT INTO history (watch, status, official, previous_status, previous_official, at, evidence)"
-            " VALUES (?,?,?,?,?,?,?)",
+            "INSERT INTO history (watch, status, official, previous_status, previous_official, at, evidence,"
+            " learned_at) VALUES (?,?,?,?,?,?,?, coalesce((SELECT found_at FROM evidence WHERE id = ?), ?))",
             (key, state.status.value, int(state.official), previous.status.value,
-             int(previous.official), _iso(state.since), evidence_id),
+             int(previous.official), _iso(state.since), evidence_id, evidence_id, _iso(state.since)),
         )  # fmt: skip
 
     def blind_notices(self) -> frozenset[str]:
@@ -279,16 +280,19 @@ class SqliteStore:
     def set_blind_notice(self, key: str, sent: bool) -> None:
         self._x("UPDATE watch SET blind_notice_sent = ? WHERE key = ?", (int(sent), key))
 
-    def history(self, key: str) -> list[tuple[WatchState, WatchState]]:
+    def history(self, key: str) -> list[HistoryEntry]:
+        """In the order renewalwatch learned of each move (a cycle's moves in their own order)."""
         rows = self._x(
-            "SELECT status, official, at, previous_status, previous_official FROM history"
-            " WHERE watch = ? ORDER BY id",
+            "SELECT status, official, at, previous_status, previous_official, learned_at FROM history"
+            " WHERE watch = ? ORDER BY learned_at, id",
             (key,),
         )
         return [
-            (
-                WatchState(Status(r["previous_status"]), bool(r["previous_official"]), None),
-                WatchState(Status(r["status"]), bool(r["official"]), _dt(r["at"])),
+            HistoryEntry(
+                before=WatchState(Status(r["previous_status"]), bool(r["previous_official"]), None),
+                after=WatchState(Status(r["status"]), bool(r["official"]), _dt(r["at"])),
+                published=_dt(r["at"]),
+                learned=_dt(r["learned_at"]),
             )
             for r in rows
         ]
