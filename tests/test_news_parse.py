@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from renewalwatch.autosources import Engine, news_search_url
 from renewalwatch.sources import news
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 
 
 def test_google_search_url_carries_the_locale() -> None:
-    url = news.search_url('"The Bear" "season 5"', locale="en-GB")
+    url = news_search_url('"The Bear" "season 5"', locale="en-GB")
     parts = urlsplit(url)
     assert parts.netloc == "news.google.com" and parts.path == "/rss/search"
     q = parse_qs(parts.query)
@@ -19,8 +20,8 @@ def test_google_search_url_carries_the_locale() -> None:
 
 
 def test_bing_search_url_asks_for_rss() -> None:
-    url = news.search_url(
-        "Ballard season 2", engine=news.Engine.BING, locale="de-DE", endpoint="http://127.0.0.1:9/b"
+    url = news_search_url(
+        "Ballard season 2", engine=Engine.BING, locale="de-DE", endpoint="http://127.0.0.1:9/b"
     )
     q = parse_qs(urlsplit(url).query)
     assert url.startswith("http://127.0.0.1:9/b?")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from renewalwatch.autosources import tvmaze_search_url, tvmaze_show_url
 from renewalwatch.errors import ParseError
 from renewalwatch.models import Verdict, Watch
 from renewalwatch.sources import tvmaze
@@ -83,9 +84,9 @@ def test_not_a_show_is_a_parse_error_naming_the_url(raw: bytes) -> None:
 
 def test_urls() -> None:
     assert (
-        tvmaze.search_url("http://h/", "The Bear") == "http://h/singlesearch/shows?q=The%20Bear&embed=seasons"
+        tvmaze_search_url("http://h/", "The Bear") == "http://h/singlesearch/shows?q=The%20Bear&embed=seasons"
     )
-    assert tvmaze.show_url("http://h", 7) == "http://h/shows/7?embed=seasons"
+    assert tvmaze_show_url("http://h", 7) == "http://h/shows/7?embed=seasons"
 
 
 def embedded(show: str, seasons: str) -> bytes:

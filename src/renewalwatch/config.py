@@ -15,12 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from renewalwatch.autosources import (
+    DEFAULT_LOCALE,
+    TVMAZE_EVERY,
+    TVMAZE_URL,
+    Engine,
+    auto_sources,
+    news_search_url,
+    valid_locale,
+)  # fmt: skip
 from renewalwatch.errors import ConfigError
 from renewalwatch.masking import mask_opaque, mask_url
 from renewalwatch.models import Source, SourceKind, Trust, Watch
-from renewalwatch.sources.auto import TVMAZE_EVERY, auto_sources
-from renewalwatch.sources.news import DEFAULT_LOCALE, Engine, search_url, valid_locale
-from renewalwatch.sources.tvmaze import DEFAULT_URL as TVMAZE_URL
 
 CONSOLE = "console://"
 ENV_CONFIG = "RENEWALWATCH_CONFIG"
@@ -425,7 +431,7 @@ def _news_url(t: _Table, settings: Settings) -> tuple[str, str]:
         endpoint = _http_url(endpoint, t, "url")
     elif Engine(engine) is settings.engine:
         endpoint = settings.news_url
-    return query, search_url(query, engine=Engine(engine), endpoint=endpoint, locale=settings.locale)
+    return query, news_search_url(query, engine=Engine(engine), endpoint=endpoint, locale=settings.locale)
 
 
 def load(path: Path, env: Mapping[str, str]) -> Config:

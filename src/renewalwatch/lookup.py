@@ -10,6 +10,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
+from renewalwatch.autosources import tvmaze_candidates_url, tvmaze_show_url
 from renewalwatch.errors import RetryLater
 from renewalwatch.fetch import Fetcher, NotFound, Validators
 from renewalwatch.models import Season
@@ -56,12 +57,12 @@ async def find(
     others: tuple[tvmaze.Show, ...] = ()
     exact = True
     if tvmaze_id is None:
-        url = tvmaze.candidates_url(base, name)
+        url = tvmaze_candidates_url(base, name)
         best, others = tvmaze.pick(tvmaze.parse_candidates(await _get(fetcher, url), url), name, network)
         if best is None:
             return None
         tvmaze_id, exact = best.id, tvmaze.same_name(best.name, name)
-    url = tvmaze.show_url(base, tvmaze_id)
+    url = tvmaze_show_url(base, tvmaze_id)
     try:
         found = tvmaze.parse_lookup(await _get(fetcher, url), url)
     except NotFound:

@@ -14,7 +14,10 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from renewalwatch import autosources as auto
 from renewalwatch import configfile
+from renewalwatch.autosources import TVMAZE_CREDIT as CREDIT
+from renewalwatch.autosources import TVMAZE_RATE
 from renewalwatch.config import Config, Settings, build
 from renewalwatch.configfile import WatchEntry
 from renewalwatch.errors import ConfigError, FetchError, ParseError
@@ -23,8 +26,6 @@ from renewalwatch.lookup import Found, find
 from renewalwatch.masking import mask_url
 from renewalwatch.message import clean
 from renewalwatch.models import Source, SourceHealth, SourceKind, Watch
-from renewalwatch.sources import auto
-from renewalwatch.sources.tvmaze import CREDIT, TVMAZE_RATE
 
 LOOKUP_TIMEOUT = 15.0  # seconds: a person is waiting at the prompt
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from renewalwatch.autosources import TVMAZE_CREDIT
 from renewalwatch.masking import mask_url
 from renewalwatch.models import SourceKind, SourceOutcome
-from renewalwatch.sources.tvmaze import CREDIT as TVMAZE_CREDIT
 from renewalwatch.untrusted import for_terminal as t
 
 if TYPE_CHECKING:  # render is imported by `status`, which must not pay for httpx and the parsers

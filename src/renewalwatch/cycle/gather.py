@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from renewalwatch.autosources import TVMAZE_RATE
 from renewalwatch.config import Config
 from renewalwatch.cycle.plan import precheck
 from renewalwatch.cycle.read import read_source
@@ -25,7 +26,6 @@ from renewalwatch.cycle.records import Fetched, Snapshot
 from renewalwatch.errors import FetchError, ParseError, RetryLater
 from renewalwatch.fetch import Fetcher, Gone, HttpFetcher, NotFound, Validators
 from renewalwatch.models import ShowFacts, Source, SourceKind, SourceOutcome, Watch
-from renewalwatch.sources.tvmaze import TVMAZE_RATE
 
 logger = logging.getLogger(__name__)
 

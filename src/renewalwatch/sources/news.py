@@ -13,57 +13,13 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
-from enum import StrEnum
 from typing import Any
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from renewalwatch.models import Document
 from renewalwatch.sources.kind import ReadContext, Reading
 from renewalwatch.sources.markup import html_to_text
 from renewalwatch.sources.prefilter import check_feed_shape, mentions_any, split_items
-
-
-class Engine(StrEnum):
-    GOOGLE = "google"
-    BING = "bing"
-
-
-DEFAULT_ENDPOINTS = {
-    Engine.GOOGLE: "https://news.google.com/rss/search",
-    Engine.BING: "https://www.bing.com/news/search",
-}
-DEFAULT_LOCALE = "en-US"
-_LOCALE = re.compile(r"^([a-z]{2,3})(?:-([A-Z]{2}|\d{3}))?$")
-
-
-def valid_locale(locale: str) -> bool:
-    """A BCP 47 language with an optional region: "en-US", "en-GB", "de-DE", "fr"."""
-    return _LOCALE.match(locale) is not None
-
-
-def search_url(
-    query: str, *, engine: Engine = Engine.GOOGLE, endpoint: str | None = None, locale: str = DEFAULT_LOCALE
-) -> str:
-    """The RSS search URL for `query`. Google wants hl (interface language), gl (country) and
-    ceid ("COUNTRY:language") to agree; Bing takes the market (mkt) and `format=rss`."""
-    m = _LOCALE.match(locale)
-    language, region = (m.group(1), m.group(2) or "US") if m else ("en", "US")
-    base = (endpoint or DEFAULT_ENDPOINTS[engine]).rstrip("?")
-    if engine is Engine.BING:
-        params = {"q": query, "format": "rss", "mkt": f"{language}-{region}"}
-    else:
-        params = {
-            "q": query,
-            "hl": locale if m else DEFAULT_LOCALE,
-            "gl": region,
-            "ceid": f"{region}:{language}",
-        }
-    return f"{base}{'&' if '?' in base else '?'}{urlencode(params)}"
-
-
-def watch_query(show: str, season: int) -> str:
-    """What a person would type: the show's name as a phrase and the season."""
-    return f'"{show}" "season {season}"'
 
 
 def unwrap_bing(link: str) -> str:

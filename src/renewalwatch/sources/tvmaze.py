@@ -15,16 +15,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import quote
 
 from renewalwatch.errors import ParseError
 from renewalwatch.models import Classification, Evidence, Premiere, Season, ShowFacts, Verdict, Watch
 from renewalwatch.sources.kind import ReadContext, Reading
 
 PREMIERE_RULE = "tvmaze.premiere-date"
-CREDIT = "Data from TVmaze (https://www.tvmaze.com), CC BY-SA 4.0"
-DEFAULT_URL = "https://api.tvmaze.com"
-TVMAZE_RATE = (20, 10.0)  # calls per seconds, per address: TVmaze's documented limit
 
 
 class ShowStatus(StrEnum):
@@ -67,23 +63,6 @@ class Lookup:
 
     def season(self, number: int) -> Season | None:
         return next((s for s in self.seasons if s.number == number), None)
-
-
-# --- URLs ------------------------------------------------------------------------------------
-
-
-def search_url(base: str, name: str) -> str:
-    """The best match for a name, with its seasons: the `tvmaze` source's URL before an id is known."""
-    return f"{base.rstrip('/')}/singlesearch/shows?q={quote(name)}&embed=seasons"
-
-
-def candidates_url(base: str, name: str) -> str:
-    return f"{base.rstrip('/')}/search/shows?q={quote(name)}"
-
-
-def show_url(base: str, show_id: int) -> str:
-    """A show and its seasons in one answer: the `tvmaze` source's URL once the id is known."""
-    return f"{base.rstrip('/')}/shows/{show_id}?embed=seasons"
 
 
 # --- parsing ---------------------------------------------------------------------------------
