@@ -74,6 +74,16 @@ def test_an_ambiguous_name_is_told_and_the_network_decides(tmp_path: Path, site:
     assert "Also named so on TVmaze: Ghosts (CBS, 2021) #50002" in run.out
 
 
+def test_add_says_when_tvmaze_marks_the_show_ended(tmp_path: Path, site: Site) -> None:
+    serve_search(site, "Harbor Lights", [search_result("show_ended.json")])
+    serve_show(site, "show_ended.json", "seasons_ended.json")
+    config = commented_config(tmp_path, site)
+    run = run_cli("--config", str(config), "add", "Harbor Lights")
+    assert run.code == 0, run.all
+    assert "watching season 4, the next one" in run.out
+    assert "TVmaze marks Harbor Lights as ended: the first check will report it canceled." in run.out
+
+
 def test_not_found_and_a_429_then_success(tmp_path: Path, site: Site) -> None:
     serve_search(site, "Nowhere Show", [])
     config = commented_config(tmp_path, site)

@@ -30,6 +30,9 @@ class Found:
     others: tuple[tvmaze.Show, ...] = ()  # other shows with the same name, for the user to see
     exact: bool = True  # the name (or the id) matched; else only TVmaze's closest guess
 
+    def show_season(self, number: int) -> Season | None:
+        return next((s for s in self.seasons if s.number == number), None)
+
     @property
     def next_season(self) -> int:
         """The season after the latest one TVmaze lists (1 for a show with none yet)."""

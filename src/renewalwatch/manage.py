@@ -26,6 +26,7 @@ from renewalwatch.lookup import Found, find
 from renewalwatch.masking import mask_url
 from renewalwatch.message import clean
 from renewalwatch.models import Source, SourceHealth, SourceKind, Watch
+from renewalwatch.sources.tvmaze import ShowStatus
 
 LOOKUP_TIMEOUT = 15.0  # seconds: a person is waiting at the prompt
 
@@ -103,6 +104,10 @@ def add(
             season = found.next_season
             lines.append(
                 f"TVmaze lists {len(found.seasons)} season(s): watching season {season}, the next one."
+            )
+        if found.show.status == ShowStatus.ENDED and found.show_season(season) is None:
+            lines.append(
+                f"TVmaze marks {clean(found.show.name, 120)} as ended: the first check will report it canceled."
             )
         for other in found.others:
             lines.append(
