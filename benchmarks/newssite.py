@@ -214,10 +214,10 @@ def feed_trust(i: int) -> str:
 class Writer:
     """Texts from templates; a sentence pool keeps 150 MB of generation to a few seconds."""
 
-    def __init__(self, seed: int, base: datetime) -> None:
+    def __init__(self, seed: int, base: datetime, pool: int = 6000) -> None:
         self.rng = random.Random(seed)
         self.base = base
-        self.pool = [self._sentence() for _ in range(6000)]
+        self.pool = [self._sentence() for _ in range(pool)]
         self.post_id = 10_000
 
     def _fill(self, template: str, show: str | None = None) -> str:
@@ -368,7 +368,7 @@ def changed_feed(
 ) -> tuple[str, dict[str, str]]:
     """The feed after `new_items` more posts: new items on top, as many of the oldest dropped; and
     the article pages the new items that name the show link to."""
-    w = Writer(hash_seed(site, round_), base)
+    w = Writer(hash_seed(site, round_), base, pool=60)  # a few posts: a small pool keeps 1,600 feeds quick
     w.post_id = 1_000_000 * round_ + site * 100
     articles: dict[str, str] = {}
     fresh = []

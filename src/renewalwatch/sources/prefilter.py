@@ -17,7 +17,8 @@ from renewalwatch.errors import ParseError
 from renewalwatch.sources.markup import looks_like_html_page
 from renewalwatch.textnorm import markup_key, name_key
 
-_EDGE = re.compile(r"<(/?)((?:[\w.-]+:)?(?:item|entry))\b[^>]*?(/?)>")
+_EDGE = re.compile(r"<(/?)(item|entry)\b[^>]*?(/?)>")
+_PREFIXED_EDGE = re.compile(r"<(/?)((?:[\w.-]+:)?(?:item|entry))\b[^>]*?(/?)>")  # <atom:entry>: rare, slower
 _FEED_ROOTS = frozenset({"rss", "feed", "RDF"})  # RSS 0.9x/2.0, Atom, RSS 1.0 (rdf:RDF)
 _ENTITY = re.compile(r"<!ENTITY", re.I)
 
@@ -36,9 +37,14 @@ class Split:
 
 
 def split_items(text: str) -> Split:
+    split = _split(text, _EDGE)
+    return split if split.items else _split(text, _PREFIXED_EDGE)
+
+
+def _split(text: str, edges: re.Pattern[str]) -> Split:
     spans: list[tuple[int, int]] = []
     opened: tuple[str, int] | None = None
-    for edge in _EDGE.finditer(text):  # a scan for tags alone: a regex spanning items is 6x slower
+    for edge in edges.finditer(text):  # a scan for tags alone: a regex spanning items is 6x slower
         closing, name, empty = edge.groups()
         if empty and not closing:
             spans.append(edge.span())
@@ -80,7 +86,12 @@ def check_feed_shape(text: str, url: str) -> None:
     refuse_entities(text, url)
     parser = xml.parsers.expat.ParserCreate("utf-8", " ")  # the text is decoded: its declaration is moot
     roots: list[str] = []
-    parser.StartElementHandler = lambda name, attrs: None if roots else roots.append(name)
+
+    def root(name: str, attrs: object) -> None:
+        roots.append(name)
+        parser.StartElementHandler = None  # the root is all we ask: no call per element after it
+
+    parser.StartElementHandler = root
     try:
         parser.Parse(text, True)
     except xml.parsers.expat.ExpatError as e:
