@@ -13,6 +13,7 @@ import asyncio
 import ipaddress
 import logging
 import os
+import secrets
 import signal
 import threading
 import time
@@ -84,6 +85,7 @@ class Daemon:
         self._stopping = False
         self._inflight: tuple[asyncio.AbstractEventLoop, asyncio.Task[object]] | None = None
         self._identity: tuple[int, int] | None = None
+        self._state_id: str | None = None
         self._serving: int | None = None  # the thread in `serve`, to wake it on a fatal error
         self.failure: str | None = None  # why the daemon stopped by itself (the CLI exits 2)
         self._scheduler = BackgroundScheduler(
@@ -95,7 +97,7 @@ class Daemon:
     # --- life cycle --------------------------------------------------------------------------
     def start(self) -> None:
         """Check the state file can be opened, schedule every job (each due at once), start."""
-        SqliteStore(self.config.settings.state).close()
+        self._state_id = _state_id(SqliteStore(self.config.settings.state))
         self._identity = _identity(self.config.settings.state)
         self._schedule(self.config, first=True)
         self._scheduler.start()
@@ -229,8 +231,7 @@ class Daemon:
         finally:
             store.close()
         r = report.sources[0]
-        logger.log(
-            logging.INFO if r.ok else logging.WARNING,
+        logger.info(
             "cycle source=%s outcome=%s items=%d new=%d changes=%d sent=%d unsent=%d"
             " seconds=%.2f%s",
             r.name, r.outcome, r.items, r.new_items, len(report.changes),
@@ -267,15 +268,29 @@ class Daemon:
         announce again every decision already announced."""
         path = config.settings.state
         identity = _identity(path)
-        if identity != self._identity:
-            what = "deleted" if identity is None else "replaced"
-            self._fail(
-                f"{path}: the state file was {what} while renewalwatch was running; stopping rather"
-                " than starting afresh (which would announce again what was already announced)."
-                " Put it back and start renewalwatch again, or start it again to begin a new state"
-            )
+        if identity is None:
+            self._gone(path, "deleted")
             return None
-        return SqliteStore(path, create=False)
+        try:
+            store = SqliteStore(path, create=False)
+        except RenewalwatchError:
+            if identity != self._identity:
+                self._gone(path, "replaced")
+                return None
+            raise
+        # A file put in its place may even get the same inode number: its id tells.
+        if identity != self._identity or store.meta(STATE_ID) != self._state_id:
+            store.close()
+            self._gone(path, "replaced")
+            return None
+        return store
+
+    def _gone(self, path: Path, what: str) -> None:
+        self._fail(
+            f"{path}: the state file was {what} while renewalwatch was running; stopping rather"
+            " than starting afresh (which would announce again what was already announced)."
+            " Put it back and start renewalwatch again, or start it again to begin a new state"
+        )
 
     def _fail(self, message: str) -> None:
         """Stop the daemon from a job: `serve` returns and the CLI exits 2 with `message`."""
@@ -317,3 +332,18 @@ def _identity(path: Path) -> tuple[int, int] | None:
     except FileNotFoundError:
         return None
     return st.st_dev, st.st_ino
+
+
+STATE_ID = "state_id"  # meta key: a random id given to a state file the first time a daemon opens it
+
+
+def _state_id(store: SqliteStore) -> str:
+    try:
+        found = store.meta(STATE_ID)
+        if found is None:
+            found = secrets.token_hex(8)
+            with store.transaction():
+                store.set_meta(STATE_ID, found)
+        return found
+    finally:
+        store.close()
