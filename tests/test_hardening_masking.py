@@ -116,3 +116,16 @@ def test_a_short_secret_in_an_unloadable_notify_url_is_not_echoed(tmp_path: Path
     assert run.code == 2
     assert "notify.urls[0]" in run.err
     assert "zq7" not in run.all and "k9x" not in run.all
+
+
+def test_list_knows_a_source_whose_url_holds_a_secret(tmp_path: Path, site: Site) -> None:
+    """The state keeps the masked URL; `list` must still match it to the configured source."""
+    site.serve("/feed.xml?apikey=Q7zX9kLm2P", fixture_bytes("tvledger/report.xml"), RSS)
+    config = write_config(
+        tmp_path / "renewalwatch.toml",
+        sources=[{"name": "Ledger", "url": site.url("/feed.xml?apikey=Q7zX9kLm2P"), "trust": "trade"}],
+    )
+    assert run_cli("--config", str(config), "check").code == 0
+    listed = run_cli("--config", str(config), "list")
+    assert "ok, last fetched" in listed.out, listed.out
+    assert "Q7zX9kLm2P" not in listed.all

@@ -64,3 +64,26 @@ def test_check_and_status_print_no_escape_bidi_or_forged_line(tmp_path: Path, ho
         assert ESC not in run.out and "\x07" not in run.out and "\u202e" not in run.out
     because = [line for line in check.out.splitlines() if "because:" in line]
     assert len(because) == 1 and "@everyone" in because[0]  # the sentence is still shown, on one line
+
+
+def test_an_html_service_gets_the_feed_text_escaped_by_apprise(
+    tmp_path: Path, hostile: Site, receiver: JsonReceiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram renders HTML: our plain text is converted, `<` and `&` escaped, by Apprise."""
+    from apprise.plugins.telegram import NotifyTelegram
+
+    monkeypatch.setattr(NotifyTelegram, "notify_url", f"http://127.0.0.1:{receiver.port}/bot")
+    page = HOSTILE_PAGE.replace(
+        "<@123456789012345678>", "&lt;a href='https://evil.example'&gt;official&lt;/a&gt;"
+    )
+    hostile.serve("/news.html", page.encode(), HTML)
+    config = write_config(
+        tmp_path / "renewalwatch.toml",
+        sources=[{"name": "News", "url": hostile.url("/news.html"), "kind": "page", "trust": "trade"}],
+        urls=["tgram://123456789:AAHk3xY9zQwErTyUiOpAsDfGhJkLzXcVbN/-1001234567890"],
+    )
+    assert run_cli("--config", str(config), "check").code == 0
+    [post] = [p for p in receiver.posts if "sendMessage" in p.path]
+    assert post.payload["parse_mode"] == "HTML"
+    assert "@\u200beveryone" in post.payload["text"]
+    assert "<a href" not in post.payload["text"] and "&lt;a href=" in post.payload["text"]

@@ -191,7 +191,7 @@ def listing(config: Config, health: Sequence[SourceHealth] | None) -> str:
 
 
 def _health(h: SourceHealth | None, source: Source) -> str:
-    if h is None or h.url != source.url or h.last_checked is None:
+    if h is None or h.url not in (source.url, mask_url(source.url)) or h.last_checked is None:
         return "unverified: never fetched"
     if h.disabled:
         return f"disabled: {clean(h.disabled, 200)}"
