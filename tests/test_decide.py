@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from renewalwatch.decide import fold, next_state
-from renewalwatch.models import Evidence, Status, Verdict, Watch, WatchState
+from renewalwatch.decide import Corroboration, corroborated, fold, next_state
+from renewalwatch.models import Evidence, Status, Trust, Verdict, Watch, WatchState
 
 WATCH = Watch("Ballard", 2)
 T0 = datetime(2025, 11, 5, 18, 0, tzinfo=UTC)
@@ -180,3 +180,42 @@ def test_a_decision_dates_from_its_news_but_never_from_the_future() -> None:
     assert fold(UNKNOWN, [future]).state.since == NOW
     undated = ev(Verdict.RENEWED, published=None, found=NOW)
     assert fold(UNKNOWN, [undated]).state.since == NOW
+
+
+# --- corroboration ----------------------------------------------------------------------------
+_HOLD = Corroboration(timedelta(days=3))
+
+
+def _claim(url: str, trust: Trust, day: int, verdict: Verdict = Verdict.RENEWED) -> Evidence:
+    when = datetime(2026, 5, day, 12, tzinfo=UTC)
+    return Evidence(
+        watch_key="ballard#s2", verdict=verdict, official=False, season=2, sentence="Ballard renewed",
+        rule="renew.renewed", stale=False, source="src", url=url, title="t", published=when, found_at=when,
+        trust=trust,
+    )  # fmt: skip
+
+
+def test_a_lone_fan_site_claim_is_held() -> None:
+    lone = _claim("https://fansite.example/a", Trust.OTHER, 1)
+    assert fold(WatchState(), [lone], hold=_HOLD).state.status is Status.UNKNOWN
+    assert fold(WatchState(), [lone]).state.status is Status.RENEWED  # corroboration off: as before
+
+
+def test_a_second_host_or_a_trade_source_within_the_window_corroborates() -> None:
+    first = _claim("https://fansite.example/a", Trust.OTHER, 1)
+    same_host = _claim("https://fansite.example/b", Trust.OTHER, 2)
+    other_host = _claim("https://www.otherblog.example/c", Trust.OTHER, 3)
+    trade = _claim("https://trade.example/d", Trust.TRADE, 2)
+    late = _claim("https://otherblog.example/e", Trust.OTHER, 9)
+    assert not corroborated(first, [first, same_host], _HOLD.window)
+    assert corroborated(first, [first, other_host], _HOLD.window)
+    assert corroborated(first, [first, trade], _HOLD.window)
+    assert not corroborated(first, [first, late], _HOLD.window)
+    # an earlier stored claim corroborates a new one from another host
+    assert fold(WatchState(), [other_host], hold=_HOLD, earlier=[first]).state.status is Status.RENEWED
+
+
+def test_a_disagreeing_voice_does_not_corroborate() -> None:
+    first = _claim("https://fansite.example/a", Trust.OTHER, 1)
+    contrary = _claim("https://otherblog.example/c", Trust.OTHER, 1, Verdict.CANCELED)
+    assert fold(WatchState(), [first, contrary], hold=_HOLD).state.status is Status.UNKNOWN

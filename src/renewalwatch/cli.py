@@ -395,10 +395,15 @@ def test_notify(state: _State) -> None:
     is_flag=True,
     help="Replay the corpus day by day through check, every watch at once, and score what a user receives.",
 )
-def evaluate(path: Path, verbose: bool, replaying: bool) -> None:
+@click.option(
+    "--corroborate",
+    is_flag=True,
+    help="With --replay: hold a lone other-trust decision until a second voice agrees.",
+)
+def evaluate(path: Path, verbose: bool, replaying: bool, corroborate: bool) -> None:
     """Score the classifier on a labelled corpus: confusion matrix, false alerts, recall."""
     if replaying:
-        _replay(path)
+        _replay(path, corroborate)
     from renewalwatch.evaluate import evaluate as run
 
     with _errors():
@@ -407,13 +412,13 @@ def evaluate(path: Path, verbose: bool, replaying: bool) -> None:
     sys.exit(EXIT_OK if not report.false_alerts else EXIT_FAILED)
 
 
-def _replay(path: Path) -> NoReturn:
+def _replay(path: Path, corroborate: bool) -> NoReturn:
     import tempfile
 
     from renewalwatch.replay import replay
 
     with _errors(), tempfile.TemporaryDirectory(prefix="renewalwatch-replay-") as workdir:
-        report = replay(path, Path(workdir))
+        report = replay(path, Path(workdir), corroborate=corroborate)
     click.echo(report.render())
     sys.exit(EXIT_OK if not report.false_alerts else EXIT_FAILED)
 

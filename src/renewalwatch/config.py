@@ -50,6 +50,10 @@ class Settings:
     failing_after: float = 24 * 3600.0  # a source failing this long sends one notice
     backoff_cap: float = 6 * 3600.0
     retry_window: float = 3600.0  # owed notifications older than this make `health` fail
+    # A decision from an `other`-trust source alone waits for a second host or a trade/official
+    # source to agree within `corroboration_window`. Off by default: see the README's replay figures.
+    corroborate: bool = False
+    corroboration_window: float = 3 * 86400.0
     user_agent: str = ""  # empty: "renewalwatch/VERSION (+homepage)"
     tvmaze_url: str = TVMAZE_URL  # TVmaze's API, or a proxy or test server speaking it
     news_url: str | None = None  # the news search endpoint; None: the engine's own
@@ -281,6 +285,8 @@ def _settings(t: _Table, base: Path) -> Settings:
         failing_after=duration("failing_after", d.failing_after),
         backoff_cap=duration("backoff_cap", d.backoff_cap),
         retry_window=duration("retry_window", d.retry_window),
+        corroborate=t.get("corroborate", bool, d.corroborate),
+        corroboration_window=duration("corroboration_window", d.corroboration_window),
         user_agent=t.get("user_agent", str, d.user_agent),
         articles_per_cycle=_count(t, "articles_per_cycle", d.articles_per_cycle),
         **_discovery_settings(t),

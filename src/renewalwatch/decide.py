@@ -6,16 +6,44 @@ Rules, in the order they are applied:
 - evidence older than the current status's date does not overturn it;
 - an official statement outranks a report; a report never changes an official status;
 - a reported status becomes official when the network confirms it (one more alert);
-- a later cancellation replaces a renewal (and a later renewal a cancellation: a revival).
+- a later cancellation replaces a renewal (and a later renewal a cancellation: a revival);
+- with corroboration on, a decision from an `other`-trust source alone is held until another
+  host, or any trade or official source, states the same decision within the window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
-from renewalwatch.models import Change, Evidence, Status, Verdict, Watch, WatchState
+from renewalwatch.models import Change, Evidence, Status, Trust, Verdict, Watch, WatchState
+
+
+@dataclass(frozen=True, slots=True)
+class Corroboration:
+    """Hold a lone `other`-trust decision until a second voice agrees within `window`."""
+
+    window: timedelta
+
+
+def _host(ev: Evidence) -> str:
+    return (urlsplit(ev.url).hostname or ev.source).removeprefix("www.")
+
+
+def corroborated(ev: Evidence, others: Iterable[Evidence], window: timedelta) -> bool:
+    """A decision stands alone unless from a fan site or blog; then another host, or a trade or
+    official source, must state the same decision within the window."""
+    if ev.trust is not Trust.OTHER or not ev.verdict.decisive or ev.stale:
+        return True
+    return any(
+        o is not ev
+        and o.verdict is ev.verdict
+        and abs(_dated(o) - _dated(ev)) <= window
+        and (o.trust is not Trust.OTHER or _host(o) != _host(ev))
+        for o in others
+    )
 
 
 def _dated(ev: Evidence) -> datetime:
@@ -64,8 +92,19 @@ class Folded:
         return Change(watch, initial, self.state, self.steps[-1][2])
 
 
-def fold(state: WatchState, evidence: Iterable[Evidence]) -> Folded:
-    """Apply evidence oldest first; within a date, reports before official word."""
+def fold(
+    state: WatchState,
+    evidence: Iterable[Evidence],
+    *,
+    hold: Corroboration | None = None,
+    earlier: Sequence[Evidence] = (),
+) -> Folded:
+    """Apply evidence oldest first; within a date, reports before official word. With `hold`,
+    a lone claim waits for corroboration among this evidence and the `earlier` stored one."""
+    evidence = list(evidence)
+    if hold is not None:
+        voices = [*earlier, *evidence]
+        evidence = [e for e in evidence if corroborated(e, voices, hold.window)]
     ordered = sorted(
         evidence,
         key=lambda e: (e.published is None, e.published or e.found_at, e.official),

@@ -146,6 +146,7 @@ class Evidence:
     title: str
     published: datetime | None
     found_at: datetime
+    trust: Trust = Trust.OTHER  # the source's; held for corroboration when OTHER (not stored)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

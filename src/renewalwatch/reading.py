@@ -104,7 +104,7 @@ def as_evidence(
             Evidence(
                 watch_key=watch.key, verdict=c.verdict, official=c.official, season=c.season,
                 sentence=c.sentence, rule=c.rule, stale=c.stale, source=credit(doc, source), url=doc.url,
-                title=doc.title, published=doc.published, found_at=now,
+                title=doc.title, published=doc.published, found_at=now, trust=source.trust,
             )
         )  # fmt: skip
     return evidence

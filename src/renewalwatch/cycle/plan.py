@@ -32,7 +32,7 @@ from renewalwatch.cycle.records import (
     SourceReport,
     StateMove,
 )  # fmt: skip
-from renewalwatch.decide import fold
+from renewalwatch.decide import Corroboration, fold
 from renewalwatch.models import (
     Article,
     Change,
@@ -206,7 +206,12 @@ def _moves(
         index = {id(e): len(evidence) + i for i, e in enumerate(mine)}
         evidence += mine
         initial = snapshot.state(watch)
-        folded = fold(initial, mine)
+        hold = (
+            Corroboration(timedelta(seconds=config.settings.corroboration_window))
+            if config.settings.corroborate
+            else None
+        )
+        folded = fold(initial, mine, hold=hold, earlier=snapshot.recent.get(watch.key, ()))
         moves += [
             StateMove(watch_key=watch.key, before=b, after=a, evidence=index[id(ev)])
             for b, a, ev in folded.steps

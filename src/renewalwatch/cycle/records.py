@@ -42,6 +42,7 @@ class Snapshot:
     destinations: frozenset[str] | None = None
     pending_articles: tuple[Article, ...] = ()  # linked articles still to read, oldest first
     article_keys: frozenset[str] = frozenset()  # every linked article known, read or not
+    recent: Mapping[str, tuple[Evidence, ...]] = field(default_factory=dict)  # by watch key, newest first
 
     def health(self, source: Source) -> SourceHealth:
         """The source's stored health; a source whose URL the config changed starts afresh.

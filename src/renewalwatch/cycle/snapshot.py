@@ -14,10 +14,13 @@ from renewalwatch.store import Store
 def take(store: Store, sources: Sequence[Source]) -> Snapshot:
     """Every source's health, the seen items of the `sources` being checked, every watch's status
     and blind-notice flag. Fetch tasks read this, never the store."""
+    watches = store.watch_states()
     return Snapshot(
         sources={h.name: h for h in store.sources()},
         seen=store.item_hashes(s.name for s in sources),
-        watches=store.watch_states(),
+        watches=watches,
+        # the claims a lone new one may be corroborated by
+        recent={key: tuple(store.evidence(key)) for key in watches},
         blind=store.blind_notices(),
         facts=store.show_facts(),
         premieres=store.premieres(),

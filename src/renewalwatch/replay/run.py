@@ -146,8 +146,9 @@ def _watches(cases: Sequence[Case], listed: Sequence[Watch]) -> list[Watch]:
     return list(by_key.values())
 
 
-def replay(folder: Path, workdir: Path) -> ReplayReport:
-    """Replay the corpus in `folder` (its cases and `watches.toml`) with a fresh state in `workdir`."""
+def replay(folder: Path, workdir: Path, *, corroborate: bool = False) -> ReplayReport:
+    """Replay the corpus in `folder` (its cases and `watches.toml`) with a fresh state in `workdir`;
+    `corroborate` holds a lone `other`-trust decision until a second voice agrees."""
     cases = load_corpus(folder)
     items, dated = _days(cases)
     listed, expected = load_watch_list(folder) if folder.is_dir() else ([], {})
@@ -162,7 +163,9 @@ def replay(folder: Path, workdir: Path) -> ReplayReport:
     with DaySite() as site:
         config = Config(
             None,
-            Settings(state=workdir / "state.db", timeout=10.0, concurrency=32, per_host=32),
+            Settings(
+                state=workdir / "state.db", timeout=10.0, concurrency=32, per_host=32, corroborate=corroborate
+            ),
             (),
             tuple(watches),
             tuple(_sources(items, site.base)),
