@@ -41,6 +41,8 @@ def names_a_topic(text: str) -> bool:
 
 def season_scope(clause: str, start: int, end: int) -> str:
     """The words that can name the trigger's season: not a time clause ("after its first season")."""
+    # commas inside a parenthesis ("Found (NBC, season 3)") do not end the scope
+    clause = px.PARENTHESIS.sub(lambda p: p.group(0).replace(",", " "), clause)
     before = clause[:start]
     cut = [m.end() for m in px.TIME_CLAUSE.finditer(before)]
     before = before[cut[-1] :] if cut else before

@@ -16,6 +16,7 @@ LIST_ITEM_WORDS = 12
 TIME_CLAUSE = re.compile(
     r",|;|\b(?:after|following|since|when|as|despite|thanks\s+to|because|ahead\s+of|once|which|where)\b", re.I
 )
+PARENTHESIS = re.compile(r"\([^()]{1,60}\)")
 # "renewed ... for a second season": the target season right after the trigger.
 TARGET = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:for|through|with|into)\s+(?:a|an|its|the|their)?\s*"

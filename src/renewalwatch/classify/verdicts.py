@@ -110,8 +110,10 @@ def season_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict
     if s.explicit:
         return Verdict.RENEWED if season in s.explicit else Verdict.UNRELATED
     if doc.explicit:
-        # the headline said which season; a bare "renewed" means that one
+        # the headline or another renewal in the piece said which season; a bare "renewed" means that one
         return Verdict.RENEWED if season in doc.explicit else Verdict.UNRELATED
+    if doc.final not in (None, -1):
+        return Verdict.RENEWED if season == doc.final else Verdict.UNRELATED  # "renewed for one final season"
     return _unnumbered_renewal(r, season, ctx)
 
 
@@ -134,7 +136,7 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
     headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
     return Seasons(
         explicit=headline
-        | frozenset(n for r in raw if r.kind == RENEW and r.sentence.is_title for n in r.seasons.explicit),
+        | frozenset(n for r in raw if r.kind == RENEW and r.stance is None for n in r.seasons.explicit),
         final=finals[0] if finals else None,
     )
 
