@@ -54,6 +54,7 @@ NEGATION_END = re.compile(
 NEGATED_REACH = 40  # characters before the end of a renewal trigger searched for its negation
 # A cancel trigger that names the last season ("final", "last", "end").
 FINAL_WORD = re.compile(r"final|last|\bend|wrap|conclu|farewell", re.I)
+FINAL_HINT = re.compile(r"(?i)final|last|end|wrap|conclu")  # cheap test before looking for a last season
 FINAL_SEASON_RULE = "cancel.final-season"  # "is its last": a last season, numbered or not
 FUTURE_END = re.compile(r"(?i)\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b")
 # Talk of the show's future, short of a decision.

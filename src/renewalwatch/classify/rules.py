@@ -89,6 +89,7 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = tuple(rules)
         self._ids = {f"r{i}": r.id for i, r in enumerate(self.rules)}
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self.pattern = re.compile(
             "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(self.rules)), re.IGNORECASE
         )
@@ -112,14 +113,38 @@ class RuleSet:
     def may_match(self, text: str) -> bool:
         return self._hint.search(text) is not None
 
+    @cached_property
+    def _rule_hints(self) -> tuple[frozenset[str], ...]:
+        return tuple(required_literals(r.pattern) or frozenset({""}) for r in self.rules)
+
+    def _for(self, text: str) -> re.Pattern[str] | None:
+        """The rules that can match `text` (their required literals occur in it), as one
+        pattern in table order: a rule left out could not have matched, so the matches are the
+        whole set's, found without trying every alternative at every position."""
+        lower = text.lower()
+        chosen = tuple(i for i, lits in enumerate(self._rule_hints) if any(h in lower for h in lits))
+        if not chosen:
+            return None
+        pattern = self._subsets.get(chosen)
+        if pattern is None:
+            pattern = re.compile(
+                "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in chosen), re.IGNORECASE
+            )
+            if len(self._subsets) < _MAX_SUBSETS:
+                self._subsets[chosen] = pattern
+        return pattern
+
     def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text)
+        pattern = self._for(text)
+        return pattern.search(text) if pattern else None
 
     def match(self, text: str) -> re.Match[str] | None:
-        return self.pattern.match(text)
+        pattern = self._for(text)
+        return pattern.match(text) if pattern else None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text)
+        pattern = self._for(text)
+        return pattern.finditer(text) if pattern else iter(())
 
     def first_rule(self, text: str) -> str | None:
         m = self.pattern.search(text)
@@ -128,6 +153,9 @@ class RuleSet:
     def rule_of(self, m: re.Match[str]) -> str:
         assert m.lastgroup is not None
         return self._ids[m.lastgroup]
+
+
+_MAX_SUBSETS = 512  # compiled subsets kept per rule set; beyond, compiled each time (re caches too)
 
 
 # --- Required literals: what every match of a pattern must contain ------------------------

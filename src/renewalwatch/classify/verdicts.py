@@ -128,7 +128,8 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
     finals += [
         f
         for s in sentences
-        if any(0 <= s.index - n <= px.RECENT_SENTENCES for n in naming)
+        if px.FINAL_HINT.search(s.text)
+        and any(0 <= s.index - n <= px.RECENT_SENTENCES for n in naming)
         and (f := find_seasons(s.text).final) not in (None, -1)
     ]
     # The season a headline names for the show is the one a bare "is returning" speaks of.

@@ -50,7 +50,7 @@ def another_networks_show(
         previous_named = named
     # A network deciding on a show of this name is another show's news unless the watched
     # network is named with the show: a revival elsewhere names the network that let it go.
-    if not any(s.index in naming and _mentions_network(s.text, network) for s in sentences):
+    if actors and not any(s.index in naming and _mentions_network(s.text, network) for s in sentences):
         owners += actors
     if owners and not any(same_network(o, network) for o in owners):
         return f"described as {owners[0]}'s"
