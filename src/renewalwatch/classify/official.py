@@ -16,6 +16,15 @@ _ABOUT_DECISION = re.compile(
 )
 
 
+def _announces(text: str) -> bool:
+    """The network's word, not a recap of its act: "When Peacock renewed it last October" or a
+    review looking back recalls a decision, it does not announce one."""
+    m = lx.OFFICIAL.search(text)
+    if m is None:
+        return False
+    return lx.OFFICIAL.rule_of(m) != "official.network-acts" or lx.STALE.search(text) is None
+
+
 def is_official(decisive: Iterable[int], sentences: list[Sentence], trust: Trust) -> bool:
     """`decisive`: the indexes of the sentences that state the decision."""
     if trust is Trust.OFFICIAL:
@@ -35,9 +44,7 @@ def is_official(decisive: Iterable[int], sentences: list[Sentence], trust: Trust
         if lx.STRONG_OFFICIAL.search(text):
             says_official, says_reported = True, False  # "..., with the streamer confirming the news"
         else:
-            says_official = (
-                lx.OFFICIAL.search(text) is not None or lx.OFFICIAL_SOURCE.search(text) is not None
-            )
+            says_official = _announces(text) or lx.OFFICIAL_SOURCE.search(text) is not None
         if says_official and not says_reported:
             official += weight
         elif says_reported:

@@ -3,7 +3,7 @@ is a recap of an old one, and whether a text is about television at all."""
 
 from __future__ import annotations
 
-from renewalwatch.classify.networks import NETWORKS, TV_NETWORKS
+from renewalwatch.classify.networks import EXECUTIVES, NETWORKS, TV_NETWORKS
 from renewalwatch.classify.rules import Rule, RuleKind, _rule
 
 _A, _O, _S = RuleKind.ATTRIBUTION, RuleKind.OFFICIAL, RuleKind.STRONG_OFFICIAL
@@ -60,6 +60,10 @@ OFFICIAL_RULES: tuple[Rule, ...] = (
           ["head of scripted television", "president of entertainment"], ["head of the class"]),
     _rule("official.chief-content-officer", _O, r"\b(?:chief\s+content\s+officer|head\s+of\s+television|head\s+of\s+tv|programming\s+chief|co-?ceo|ceo)\b",
           ["the chief content officer", "co-CEO"], ["the chief of police"]),
+    _rule("official.network-executive", _O, rf"\b{EXECUTIVES}\b",
+          ["AMC Networks president Dan McDermott said", "said Casey Bloys"], ["Dan said"]),
+    _rule("official.network-acts", _O, rf"(?<!\bwhen\s)(?<!\bsince\s)(?<!\bafter\s)(?<!\bbefore\s)\b{NETWORKS}(?:'s)?\s+(?:has\s+|have\s+)?(?:officially\s+)?(?:renew(?:s|ed)|cancel(?:s|l?ed)|order(?:s|ed)|pick(?:s|ed)\s+up|greenlit|green-?lights?|axe[sd]|scrap(?:s|ped)|commission(?:s|ed)|recommission(?:s|ed))\b",
+          ["CBS has renewed Tracker", "Apple TV+ renews Slow Horses"], ["fans renewed calls", "since Starz canceled it"]),
     _rule("official.took-to-social", _O, r"\btook\s+to\s+(?:social\s+media|instagram|x|twitter)\s+to\s+(?:announce|confirm)\b",
           ["took to Instagram to announce"], ["took to the stage"]),
     _rule("official.we-can-confirm", _O, r"\bcan\s+(?:now\s+)?confirm\b|\bwe(?:'re|\s+are)\s+(?:thrilled|excited|delighted|proud)\b",
