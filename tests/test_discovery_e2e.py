@@ -246,4 +246,5 @@ def test_tvmaze_seasons_place_an_unnumbered_renewal_for_the_reader(
     assert check(five).code == 0
     site.serve(GOOGLE_PATH, google_items(("FX renews The Bear, its kitchen drama", "Deadline")), RSS)
     assert check(five).code == 0
-    assert receiver.titles() == ["The Bear season 5: renewed — reported"]
+    # a flat statement with the network as the actor is its word (issue 10), whoever carries it
+    assert receiver.titles() == ["The Bear season 5: renewed — official"]

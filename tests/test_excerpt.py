@@ -37,7 +37,7 @@ def test_a_truncated_excerpt_is_told_from_a_whole_one(text: str, cut: bool) -> N
         # the network's statement may be in the part that was cut
         (
             "Ballard Renewed for Season 2",
-            "Prime Video has renewed Ballard for a second season, and [\u2026]",
+            "Ballard has been renewed for a second season, and [\u2026]",
             Why.TRUNCATED,
         ),
         (
