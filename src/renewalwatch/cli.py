@@ -251,7 +251,9 @@ def add(state: _State, show: str, season: int | None, network: str | None, tvmaz
             target, show=show, season=season, network=network, tvmaze_id=tvmaze_id, looked=looked,
             today=_now().date(), env=os.environ,
         )  # fmt: skip
-    click.echo("\n".join(added.lines))
+    from renewalwatch.untrusted import for_terminal
+
+    click.echo("\n".join(for_terminal(line) for line in added.lines))  # TVmaze's text is untrusted too
 
 
 @main.command("list")
