@@ -6,7 +6,6 @@ import json
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import pytest
 
 from renewalwatch.config import build
 from renewalwatch.errors import ConfigError
+from tests.faultserver import FaultServer
 from tests.helpers import fixture_bytes, run_cli, write_config
 from tests.servers import HTML, RSS, Site, free_port
 
@@ -99,23 +99,21 @@ def test_test_notify_shows_the_reason_apprise_logged(tmp_path: Path, smtp_withou
     assert "Pa55word-x" not in run.all
 
 
-def test_ctrl_c_exits_130(tmp_path: Path, site: Site) -> None:
-    site.trickle("/slow.xml", fixture_bytes("tvledger/report.xml"), every=1.0)
-    config = write_config(
-        tmp_path / "renewalwatch.toml", sources=[{"name": "Slow", "url": site.url("/slow.xml")}]
-    )
-    proc = subprocess.Popen(
-        [RENEWALWATCH, "--config", str(config), "check"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while not site.hits("/slow.xml") and time.monotonic() < deadline:
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGINT)
-        _out, err = proc.communicate(timeout=10)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
+def test_ctrl_c_exits_130(tmp_path: Path) -> None:
+    with FaultServer() as server:
+        config = write_config(
+            tmp_path / "renewalwatch.toml", sources=[{"name": "Slow", "url": server.url("/trickle")}]
+        )
+        proc = subprocess.Popen(
+            [RENEWALWATCH, "--config", str(config), "check"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        try:
+            assert server.wait_hits("/trickle", 1, timeout=10)
+            proc.send_signal(signal.SIGINT)
+            _out, err = proc.communicate(timeout=10)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
     assert proc.returncode == 130, err
     assert b"Traceback" not in err
 
