@@ -141,10 +141,11 @@ def sources_for(layout: newssite.Layout, base: str) -> list[tuple[str, str, str,
 class Renewalwatch:
     name = "renewalwatch"
 
-    def __init__(self, exe: Path, concurrency: int) -> None:
+    def __init__(self, exe: Path, concurrency: int, articles: int | None = None) -> None:
         self.exe = exe
         self.python = exe.with_name("python")  # the interpreter renewalwatch is installed in
         self.concurrency = concurrency
+        self.articles = articles  # articles_per_cycle; None: renewalwatch's default
         self.config = Path()
 
     def setup(self, work: Path, layout: newssite.Layout, base: str, every: str | None = None) -> None:
@@ -155,6 +156,7 @@ class Renewalwatch:
             "timeout = 60",
             f"concurrency = {self.concurrency}",
             f"per_host = {self.concurrency}  # every source is on 127.0.0.1",
+            *([f"articles_per_cycle = {self.articles}"] if self.articles is not None else []),
             *([f'every = "{every}"'] if every else []),
             "",
             "[notify]",
@@ -634,6 +636,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add("--urlwatch", metavar="PATH", help="a urlwatch executable to use instead")
     add("--renewalwatch", metavar="PATH", help="renewalwatch console script (default: beside python)")
     add("--concurrency", type=int, default=URLWATCH_WORKERS, help="renewalwatch concurrency, per_host")
+    add("--articles", type=int, help="renewalwatch's articles_per_cycle (default: its own, 10); 0 reads none")
     add("--soak-cycles", type=int, help="run_once cycles in the memory test (default 200; quick 20)")
     add("--soak-seconds", type=float, help="run_once loop time cap (default 75; quick 15)")
     add("--daemon-seconds", type=float, help="daemon memory test length (default 45; quick 15)")
@@ -650,7 +653,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def bench(a: argparse.Namespace, tmp: Path, server: SiteServer, site: dict[str, Any]) -> dict[str, Any]:
-    rw = Renewalwatch(find_renewalwatch(a.renewalwatch), a.concurrency)
+    rw = Renewalwatch(find_renewalwatch(a.renewalwatch), a.concurrency, a.articles)
     uw_exe = None if a.no_urlwatch else find_urlwatch(a.urlwatch, a.install_urlwatch)
     uw = Urlwatch(uw_exe) if uw_exe else None
     tools: list[Tool] = [rw, *([uw] if uw else [])]
@@ -674,7 +677,7 @@ def bench(a: argparse.Namespace, tmp: Path, server: SiteServer, site: dict[str, 
             "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "quick": a.quick,
             "sizes": a.sizes, "repeat": a.repeat, "cpus": os.cpu_count(),
             "python": platform.python_version(), "platform": platform.platform(),
-            "versions": versions, "concurrency": a.concurrency, "per_host": a.concurrency,
+            "versions": versions, "concurrency": a.concurrency, "per_host": a.concurrency, "articles": a.articles,
             "urlwatch_workers": URLWATCH_WORKERS, "site": site, "compression": "none",
         },
         "cycles": [],
