@@ -13,7 +13,9 @@ from typing import Any
 
 from renewalwatch.config import Destination, load
 from renewalwatch.cycle import run_once
+from renewalwatch.cycle.gather import interleaved
 from renewalwatch.fetch import Fetcher, FetchResult, HttpFetcher, Validators
+from renewalwatch.models import Source, SourceKind
 from renewalwatch.store import SqliteStore
 from tests.helpers import fixture_bytes, write_config
 from tests.servers import HTML, RSS, Site
@@ -98,7 +100,10 @@ def test_one_read_then_fetches_then_one_transaction_then_deliveries(tmp_path: Pa
         for n, when in enumerate([T0, T0 + timedelta(minutes=30)]):
             journal: list[str] = []
             store = JournalStore(real, journal)
-            run_once(config, store=store, notifier=notifier, now=when, make_fetcher=fetchers(journal))
+            report = run_once(
+                config, store=store, notifier=notifier, now=when, make_fetcher=fetchers(journal)
+            )
+            assert [r.name for r in report.sources] == ["TV Ledger", "Screen Wire", "Press"]  # config order
             before, fetching, after = phases(journal)
             assert before and not [e for e in before if e.removeprefix("store.").startswith(WRITES)], before
             assert journal.count("fetch") == 3
@@ -111,3 +116,13 @@ def test_one_read_then_fetches_then_one_transaction_then_deliveries(tmp_path: Pa
         assert notifier.titles == ["Ballard season 2: renewed — reported"]  # the 304s said nothing new
     finally:
         real.close()
+
+
+def test_checks_are_admitted_one_host_after_another() -> None:
+    """A run of one host's sources is spread out, so the checks admitted together are not all
+    waiting on that host's per-host limit."""
+    urls = ["http://a.test/1", "http://a.test/2", "http://a.test/3", "http://b.test/1", "http://C.test/1",
+            "http://c.test/2"]  # fmt: skip
+    sources = [Source(name=str(i), kind=SourceKind.FEED, url=u) for i, u in enumerate(urls)]
+    assert interleaved(sources) == [0, 3, 4, 1, 5, 2]
+    assert interleaved([]) == []

@@ -4,7 +4,7 @@
    health and HTTP validators, the seen items of the sources being checked, each watch's
    status and blind-notice flag.
 2. `gather.gather`  fetches the chosen sources concurrently (I/O only; a source due for
-   backoff is skipped) and reads each changed body in a worker thread: its kind
+   backoff is skipped) and reads each changed body on one reader thread: its kind
    (`sources.KINDS`) turns bytes into documents, new documents are classified into evidence.
 3. `plan.plan`      is pure: snapshot + fetched + config + clock → `Intents` (health moves,
    new items, evidence, status moves, notifications owed per destination, the cycle record).

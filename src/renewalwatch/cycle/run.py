@@ -61,7 +61,9 @@ def run_once(
     chosen = list(config.sources if sources is None else sources)
     snapshot = take(store, chosen)
     factory = make_fetcher or http_fetcher_factory(config)
-    fetched = asyncio.run(gather(chosen, factory, snapshot, config.watches, now, force))
+    fetched = asyncio.run(
+        gather(chosen, factory, snapshot, config.watches, now, force, concurrency=config.settings.concurrency)
+    )
     wanted, later = article_queue(snapshot, fetched, config.settings.articles_per_cycle)
     articles = asyncio.run(
         read_articles(
