@@ -168,3 +168,16 @@ def test_check_and_classify_agree_on_every_item_of_every_fixture_feed(tmp_path: 
                 by_classify.add((Path(row["file"]).name, key, row["url"], row["verdict"], row["official"]))
     assert by_check == by_classify
     assert len(by_check) >= len(FEEDS) + 20  # the comparison is about something
+
+
+def test_classify_on_a_url_reads_the_charset_from_the_header_as_check_does(site: Site) -> None:
+    """The GB2312 feed declares its charset only in Content-Type: read as UTF-8 it names no show."""
+    feed = next(f for f in FEEDS if f.declared is None and f.header)
+    site.serve("/gb.xml", feed.body(), feed.content_type)
+    run = run_cli(
+        "classify", "--show", feed.show, "--trust", "trade", "--items", "--json", site.url("/gb.xml")
+    )
+    assert run.code == 0, run.all
+    [row] = [json.loads(line) for line in run.out.splitlines()]
+    assert row["verdict"] == "renewed"
+    assert "\u7eed\u8ba2" in row["title"]  # 续订: decoded right

@@ -359,7 +359,8 @@ def _read_input(name: str, names: tuple[str, ...]) -> list[Any]:
         from renewalwatch.fetch import fetch_once
 
         result = fetch_once(name)
-        return documents(sniff(result.body, urlsplit(result.url).path), "", result.body, name, names)
+        fmt = sniff(result.body, urlsplit(result.url).path)
+        return documents(fmt, "", result.body, name, names, result.charset)  # the header's charset, as check
     return read_file(Path(name), names)
 
 

@@ -162,14 +162,20 @@ def item_digest(doc: Document) -> str:
 
 
 def documents(
-    fmt: str, title: str, body: str | bytes, origin: str, names: Sequence[str] | None = None
+    fmt: str,
+    title: str,
+    body: str | bytes,
+    origin: str,
+    names: Sequence[str] | None = None,
+    charset: str | None = None,
 ) -> list[Document]:
-    """Documents from one input; for "text" the title is given, or is the first line."""
+    """Documents from one input; for "text" the title is given, or is the first line. `charset`
+    is the HTTP header's, for a body that was fetched."""
     raw = body.encode() if isinstance(body, str) else body
     if fmt in (SourceKind.FEED, SourceKind.PAGE):
         ctx = ReadContext(source=origin, url=origin, names=names)
-        return list(read_body(SourceKind(fmt), raw, ctx).documents)
-    text = decode(raw, origin).text
+        return list(read_body(SourceKind(fmt), raw, ctx, charset).documents)
+    text = decode(raw, origin, charset).text
     if not title:
         first, _, rest = text.strip().partition("\n")
         title, text = first.strip(), rest
