@@ -49,6 +49,15 @@ _HEADLINE_WORDS = _NEXT_OK | frozenset(
 )
 _NEXT_WORD = re.compile(r"^[\s'\"]*([A-Za-z][\w'-]*)")
 _QUOTES = frozenset("'\"")
+_DATE_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+_DATE_BEFORE = re.compile(
+    r"(?i)\b(?:on|last|next|this|each|every|since|until|by|from|early|late|said|says|confirmed|announced|"
+    r"revealed|reported|told\s+\w+)\s+$"
+)
+_DATE_AFTER = re.compile(r"(?i)^\s+(?:that|morning|night|afternoon|evening|\d)|^,\s+\w+\s+\d")
 # Parts of a show and things about it: "'X' recap", "'X' official companion podcast".
 _PARTS = frozenset(
     "recap recaps review reviews episode episodes finale premiere trailer official companion".split()
@@ -88,14 +97,32 @@ def is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
+def _as_a_date(text: str, start: int, end: int) -> bool:
+    """A show named like a day or month, used as one: "confirmed Wednesday that", "on Monday"."""
+    if text[start:end].lower().removesuffix("'s") not in _DATE_WORDS:
+        return False
+    return bool(_DATE_BEFORE.search(text[:start]) or _DATE_AFTER.match(text[end:]))
+
+
+def _marked(text: str, start: int, end: int) -> bool | None:
+    """What the typography says: a day ("confirmed Thursday that") is not the show Thursday; a
+    quoted name is the title ("the 'Driftwood' remake", "'Lantern' U-Turn") unless it modifies a
+    person or a part of the show ("'Ballard' star", "'X' recap"). None: it says nothing."""
+    if _as_a_date(text, start, end):
+        return True
+    quoted = start > 0 and text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES
+    if not quoted:
+        return None
+    noun = _NEXT_WORD.match(text[end + 1 : end + 40])
+    if noun is not None and noun.group(1).lower().removesuffix("'s") in _MODIFIED_NOUNS | _PARTS:
+        return None
+    return lx.OWNED_MENTION_BEFORE.search(text[: start - 1]) is not None
+
+
 def _names_something_else(text: str, start: int, end: int, title_case: bool) -> bool:
     """A mention that is a company, place, person or another show's modifier, not the show."""
-    quoted = start > 0 and text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES
-    noun = _NEXT_WORD.match(text[end + 1 : end + 40]) if quoted else None
-    if quoted and (noun is None or noun.group(1).lower().removesuffix("'s") not in _MODIFIED_NOUNS | _PARTS):
-        # A quoted name is the title ("the 'Driftwood' remake", "'Lantern' U-Turn"), unless it
-        # modifies a person or a part of the show ("'Ballard' star", "'X' recap").
-        return lx.OWNED_MENTION_BEFORE.search(text[: start - 1]) is not None
+    if (marked := _marked(text, start, end)) is not None:
+        return marked
     after = text[end : end + 40]
     if lx.NAME_COLLISION_AFTER.match(after):
         return True  # "Ballard Power Systems"
