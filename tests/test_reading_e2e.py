@@ -62,6 +62,8 @@ def test_the_summary_tells_a_quiet_feed_from_a_broken_one(tmp_path: Path, site: 
     )
     out = _check(config)
     assert "ok      Quiet: 2 items, none about your shows" in out
+    with sqlite3.connect(config.parent / "state.db") as db:
+        assert db.execute("SELECT count(*) FROM item").fetchone() == (0,)  # neither parsed nor stored
 
 
 @pytest.mark.parametrize(
