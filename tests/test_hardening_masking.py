@@ -129,3 +129,17 @@ def test_list_knows_a_source_whose_url_holds_a_secret(tmp_path: Path, site: Site
     listed = run_cli("--config", str(config), "list")
     assert "ok, last fetched" in listed.out, listed.out
     assert "Q7zX9kLm2P" not in listed.all
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # A feed read through a wrapper or archive that takes the real URL in its path.
+        "https://proxy.example.net/fetch/https://reader:opensesame@feeds.example.org/tv.xml",
+        "https://web.archive.example/web/2026/http://reader:opensesame@feeds.example.org/tv.xml",
+    ],
+)
+def test_a_password_in_a_url_inside_another_urls_path_is_masked(url: str) -> None:
+    masked = mask_url(url)
+    assert "opensesame" not in masked
+    assert "reader:****@feeds.example.org/tv.xml" in masked  # still readable

@@ -16,6 +16,8 @@ MASK = "****"
 _TOKENISH = re.compile(r"^(?=.*\d)[\w.~-]{8,}$|^[\w.~-]{20,}$")
 _URL_IN_TEXT = re.compile(r"\b[a-z][a-z0-9+.-]{1,15}://[^\s'\"<>]+", re.IGNORECASE)
 _WEB = frozenset({"http", "https"})
+# A URL carried in another URL's path (a fetch proxy, a web archive: `/fetch/https://u:pw@host/`).
+_URL_IN_PATH = re.compile(r"[a-z][a-z0-9+.-]{1,15}://", re.IGNORECASE)
 
 # A query parameter is secret when a word of its name is one of these (api_key, apiKey,
 # X-Amz-Signature, client_secret ...), or starts with one of the prefixes (password, tokens).
@@ -89,6 +91,8 @@ def mask_url(url: str) -> str:
     port = port if port.isdigit() else MASK if port else ""
     if web:
         path = _mask_known_path(host.lower(), parts.path)
+        if inner := _URL_IN_PATH.search(path):
+            path = path[: inner.start()] + mask_url(path[inner.start() :])
     else:
         host = host if "." in host else _mask_token(host)
         path = "/".join(_mask_token(seg) for seg in parts.path.split("/"))
