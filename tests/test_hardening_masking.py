@@ -143,3 +143,16 @@ def test_a_password_in_a_url_inside_another_urls_path_is_masked(url: str) -> Non
     masked = mask_url(url)
     assert "opensesame" not in masked
     assert "reader:****@feeds.example.org/tv.xml" in masked  # still readable
+
+
+def test_classify_never_prints_the_secrets_of_a_url_it_reads_or_fails_to_read(site: Site) -> None:
+    host = site.url("/").split("//")[1].rstrip("/")
+    url = f"http://reader:opensesame@{host}/missing.html?apikey=Q7zX9kLm2P&pw=sesame12"
+    run = run_cli("classify", "--show", "Ballard", url)
+    assert run.code == 1
+    assert "missing.html" in run.err and "HTTP 404" in run.err  # the URL is still named, masked
+    site.serve("/renewed.html?apikey=Q7zX9kLm2P", fixture_bytes("press/ballard-renewed.html"), "text/html")
+    read = run_cli("classify", "--show", "Ballard", f"http://{host}/renewed.html?apikey=Q7zX9kLm2P")
+    assert read.code == 0 and "renewed" in read.out
+    for secret in ("opensesame", "Q7zX9kLm2P", "sesame12"):
+        assert secret not in run.all and secret not in read.all

@@ -20,6 +20,7 @@ import click
 from renewalwatch import __version__
 from renewalwatch.config import Config, by_key, default_config, discover, load
 from renewalwatch.errors import ConfigError, RenewalwatchError
+from renewalwatch.masking import mask_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -29,7 +30,7 @@ def _now() -> datetime:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> None:
-    click.echo(f"renewalwatch: error: {message}", err=True)
+    click.echo(f"renewalwatch: error: {mask_text(message)}", err=True)
     sys.exit(code)
 
 
@@ -319,14 +320,15 @@ def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tupl
     watch = Watch(show=show, season=season, aliases=aliases, exclude=exclude)
     failed = False
     for path in files:
+        shown = mask_text(path)  # a URL given here may hold a password or a key too
         try:
             docs = _read_input(path, watch.names)  # as `check` reads: only what names the show
         except OSError as e:
-            click.echo(f"renewalwatch: error: {path}: cannot read: {e.strerror or e}", err=True)
+            click.echo(f"renewalwatch: error: {shown}: cannot read: {e.strerror or e}", err=True)
             failed = True
             continue
         except RenewalwatchError as e:
-            click.echo(f"renewalwatch: error: {e}", err=True)
+            click.echo(f"renewalwatch: error: {mask_text(str(e))}", err=True)
             failed = True
             continue
         results = classify_each(docs, watch, Trust(trust))
@@ -338,10 +340,10 @@ def classify_cmd(show: str, season: int, aliases: tuple[str, ...], exclude: tupl
             verdicts = [(title, None, strongest(results) if docs else not_named())]
         for title, url, result in verdicts:
             if as_json:
-                data = classification_data(str(path), title, result, explain, url)
+                data = classification_data(shown, title, result, explain, url)
                 click.echo(json.dumps(data, ensure_ascii=False))
             else:
-                click.echo(classification_text(str(path), title, result, explain, url))
+                click.echo(classification_text(shown, title, result, explain, url))
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
