@@ -318,6 +318,16 @@ async def _loop_b(server: FaultServer, writer: Writer) -> None:
     await _respond(writer, 301, b"", "text/plain", "Location: /loop\r\n", "Moved Permanently")
 
 
+async def _to_script(server: FaultServer, writer: Writer) -> None:
+    await _respond(writer, 302, b"", "text/plain", "Location: javascript:alert(1)\r\n", "Found")
+
+
+async def _to_ftp(server: FaultServer, writer: Writer) -> None:
+    await _respond(
+        writer, 301, b"", "text/plain", "Location: ftp://127.0.0.1/feed.xml\r\n", "Moved Permanently"
+    )
+
+
 async def _too_many(server: FaultServer, writer: Writer) -> None:
     await _respond(writer, 429, b"slow down", "text/plain", "Retry-After: 7200\r\n", "Too Many Requests")
 
@@ -346,6 +356,8 @@ FAULTS: dict[str, Callable[[FaultServer, Writer], Awaitable[None]]] = {
     "/empty": _empty,
     "/loop": _loop,
     "/loop-b": _loop_b,
+    "/to-script": _to_script,
+    "/to-ftp": _to_ftp,
     "/429": _too_many,
     "/503": _unavailable,
     "/410": _gone,

@@ -54,6 +54,12 @@ FAULT_CASES = [
     ),
     Fault("/empty", r"^empty response, expected a feed$", "200 with no body"),
     Fault("/loop", r"^too many redirects \(more than 5; a redirect loop\?\)$", "301 back and forth"),
+    Fault(
+        "/to-script",
+        r"^redirected to a URL that cannot be followed: ",
+        "a redirect to javascript:, which httpx cannot even parse as a URL",
+    ),
+    Fault("/to-ftp", r"^redirected to a URL that is not http\(s\): .*'ftp://'", "a redirect to ftp://"),
     Fault("/429", r"^HTTP 429 Too Many Requests, retry after 7200s$", "rate limited"),
     Fault("/503", r"^HTTP 503 Service Unavailable$", "down for maintenance"),
     Fault(

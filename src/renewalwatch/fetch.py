@@ -87,6 +87,8 @@ def _describe(e: httpx.HTTPError, timeout: float, max_redirects: int) -> str:
         return f"the server broke the connection: {e}"
     if isinstance(e, httpx.ReadError | httpx.WriteError):  # a reset says nothing more
         return f"the connection broke mid-response: {str(e) or 'reset by the server'}"
+    if isinstance(e, httpx.UnsupportedProtocol):  # sources are http(s): a redirect led away
+        return f"redirected to a URL that is not http(s): {e}"
     if isinstance(e, httpx.DecodingError):
         return f"could not decode the response body: {e}"
     return f"{type(e).__name__}: {e}"
@@ -190,6 +192,8 @@ class HttpFetcher:
             raise FetchError(url, f"timed out after {self.timeout:g}s") from e
         except httpx.HTTPError as e:
             raise FetchError(url, _describe(e, self.timeout, self.max_redirects)) from e
+        except httpx.InvalidURL as e:  # not an HTTPError: a Location such as `javascript:...`
+            raise FetchError(url, f"redirected to a URL that cannot be followed: {e}") from e
 
     async def _get(self, url: str, headers: dict[str, str], validators: Validators) -> FetchResult:
         async with self._client.stream("GET", url, headers=headers) as response:
