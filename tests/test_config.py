@@ -182,6 +182,9 @@ def test_defaults_and_source_values(tmp_path: Path) -> None:
             "non-empty string",
         ),
         (minimal(source=[{"url": "ftp://example.com/feed"}]), "source[0].url", "http(s) URL"),
+        # Unparseable after the scheme: every check crashed on it as an "internal error".
+        (minimal(source=[{"url": "http://[::1/feed"}]), "source[0].url", "not a usable URL"),
+        (minimal(settings={"tvmaze_url": "https://[tvmaze"}), "settings.tvmaze_url", "not a usable URL"),
         (minimal(source=[{**SOURCE, "trust": "gospel"}]), "source[0].trust", "unknown trust"),
         (minimal(source=[{**SOURCE, "every": "often"}]), "source[0].every", "duration"),
         (minimal(settings={"max_bytes": 0}), "settings.max_bytes", "more than zero"),

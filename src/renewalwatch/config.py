@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from renewalwatch.autosources import (
     DEFAULT_LOCALE,
@@ -299,6 +300,10 @@ def _http_url(value: str, t: _Table, name: str) -> str:
     value = value.strip()
     if not re.match(r"^https?://[^/\s]+", value):
         raise ConfigError(t.path, t.key(name), f"expected an http(s) URL, got {value!r}")
+    try:  # the host and port parse: "http://[::1/feed" must fail here, not on every check
+        _ = urlsplit(value).port
+    except ValueError as e:
+        raise ConfigError(t.path, t.key(name), f"not a usable URL: {e}") from e
     return value
 
 
