@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 from tests.helpers import Run, run_cli, toml_str
 from tests.servers import RSS, JsonReceiver, Site
-from tests.tvmazesite import JSON, load, serve_show
+from tests.tvmazesite import JSON, load, serve_show, with_seasons
 
 NEWS = Path(__file__).parent / "fixtures" / "news"
 GOOGLE_PATH = "/rss/search?q=%22The+Bear%22+%22season+5%22&hl=en-US&gl=US&ceid=US%3Aen"
@@ -248,3 +248,24 @@ def test_tvmaze_seasons_place_an_unnumbered_renewal_for_the_reader(
     assert check(five).code == 0
     # a flat statement with the network as the actor is its word (issue 10), whoever carries it
     assert receiver.titles() == ["The Bear season 5: renewed — official"]
+
+
+def test_a_tvmaze_url_with_a_query_keeps_its_query_and_gets_the_api_path(
+    tmp_path: Path, site: Site, receiver: JsonReceiver
+) -> None:
+    """A proxy in front of TVmaze that wants a key in the query: the API's path goes into the
+    URL's path, the key stays in the query (it used to be glued after the key: `?key=k9/singlesearch`)."""
+    site.serve(
+        "/tvmaze/singlesearch/shows?key=k9&q=The%20Bear&embed=seasons",
+        with_seasons("show_bear.json", "seasons_bear_5.json"),
+        JSON,
+    )
+    site.serve(GOOGLE_PATH, EMPTY_RSS, RSS)
+    config = bear_config(tmp_path, site, receiver)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace(toml_str(site.url("")), toml_str(site.url("/tvmaze?key=k9"))), encoding="utf-8"
+    )
+    run = check(config)
+    assert run.code == 0, run.all
+    assert receiver.titles() == ["The Bear season 5: renewed — reported"]

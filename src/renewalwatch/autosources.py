@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from renewalwatch.models import Source, SourceKind, Trust, Watch
 
@@ -78,18 +78,26 @@ def watch_query(show: str, season: int) -> str:
 # --- TVmaze ----------------------------------------------------------------------------------
 
 
+def _tvmaze(base: str, path: str, query: str) -> str:
+    """`base` + an API path: the path joins the base's path, the query joins the base's query (a
+    proxy may want a key there: `https://proxy/tvmaze?key=K` -> `/tvmaze/shows/1?key=K&embed=...`)."""
+    parts = urlsplit(base)
+    joined = "&".join(q for q in (parts.query, query) if q)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/") + path, joined, ""))
+
+
 def tvmaze_search_url(base: str, name: str) -> str:
     """The best match for a name, with its seasons: the `tvmaze` source's URL before an id is known."""
-    return f"{base.rstrip('/')}/singlesearch/shows?q={quote(name)}&embed=seasons"
+    return _tvmaze(base, "/singlesearch/shows", f"q={quote(name)}&embed=seasons")
 
 
 def tvmaze_candidates_url(base: str, name: str) -> str:
-    return f"{base.rstrip('/')}/search/shows?q={quote(name)}"
+    return _tvmaze(base, "/search/shows", f"q={quote(name)}")
 
 
 def tvmaze_show_url(base: str, show_id: int) -> str:
     """A show and its seasons in one answer: the `tvmaze` source's URL once the id is known."""
-    return f"{base.rstrip('/')}/shows/{show_id}?embed=seasons"
+    return _tvmaze(base, f"/shows/{show_id}", "embed=seasons")
 
 
 # --- a watch's automatic sources -------------------------------------------------------------
