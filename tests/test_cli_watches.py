@@ -160,3 +160,22 @@ def test_add_with_no_config_creates_one_that_check_accepts(
 def test_remove_without_a_config_file_says_so(tmp_path: Path) -> None:
     run = run_cli("--config", str(tmp_path / "none.toml"), "remove", "Ballard")
     assert run.code == 2 and "no such config file" in run.err
+
+
+def test_add_writes_the_first_watch_into_a_config_that_has_only_settings(tmp_path: Path, site: Site) -> None:
+    """A user who starts the file with `[settings]` (a proxy's tvmaze_url, say) then runs `add`:
+    the missing [[watch]] is what `add` is there to write, not a reason to refuse."""
+    serve_search(site, "The Bear", [search_result("show_bear.json")])
+    serve_show(site, "show_bear.json", "seasons_bear_4.json")
+    config = tmp_path / "renewalwatch.toml"
+    config.write_text(f'# my proxy\n[settings]\ntvmaze_url = "{site.url("")}"\n', encoding="utf-8")
+    run = run_cli("--config", str(config), "add", "The Bear")
+    assert run.code == 0, run.all
+    data = tomllib.loads(config.read_text(encoding="utf-8"))
+    assert data["watch"] == [{"show": "The Bear", "season": 5, "network": "FX", "tvmaze_id": 90210}]
+    assert data["settings"]["tvmaze_url"] == site.url("")  # looked up through the configured TVmaze
+    assert "# my proxy" in config.read_text(encoding="utf-8")
+    # a mistake elsewhere in such a file is still reported, naming the key
+    config.write_text("[settings]\ntimout = 5\n", encoding="utf-8")
+    typo = run_cli("--config", str(config), "add", "The Bear", "--season", "5", "--offline")
+    assert typo.code == 2 and "settings.timout: unknown key" in typo.err

@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from renewalwatch import __version__
-from renewalwatch.config import Config, by_key, default_config, discover, load
+from renewalwatch.config import Config, by_key, default_config, discover, load, load_settings
 from renewalwatch.errors import ConfigError, RenewalwatchError
 from renewalwatch.masking import mask_text
 
@@ -246,7 +246,9 @@ def add(state: _State, show: str, season: int | None, network: str | None, tvmaz
     with _errors():
         if not show:
             raise ConfigError("command line", "SHOW", "must not be empty")
-        settings = (load(target, os.environ) if target.exists() else default_config(os.environ)).settings
+        settings = (
+            load_settings(target, os.environ) if target.exists() else default_config(os.environ).settings
+        )
         looked = None if offline else look_up(settings, show, network, tvmaze_id)
         added = run_add(
             target, show=show, season=season, network=network, tvmaze_id=tvmaze_id, looked=looked,

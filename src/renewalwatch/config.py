@@ -445,20 +445,33 @@ def _news_url(t: _Table, settings: Settings) -> tuple[str, str]:
     return query, news_search_url(query, engine=Engine(engine), endpoint=endpoint, locale=settings.locale)
 
 
-def load(path: Path, env: Mapping[str, str]) -> Config:
-    """The config file at `path`; `env` expands `${VAR}` in notify URLs (the CLI passes os.environ:
-    the environment is read there and only there)."""
+def _read(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as e:
         raise ConfigError(str(path), "", f"cannot read: {e.strerror or e}") from e
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
         raise ConfigError(str(path), "", "not UTF-8 text") from e
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), "", f"not valid TOML: {e}") from e
-    return build(data, path=path.resolve(), env=env)
+
+
+def load(path: Path, env: Mapping[str, str]) -> Config:
+    """The config file at `path`; `env` expands `${VAR}` in notify URLs (the CLI passes os.environ:
+    the environment is read there and only there)."""
+    return build(_read(path), path=path.resolve(), env=env)
+
+
+def load_settings(path: Path, env: Mapping[str, str]) -> Settings:
+    """Only the `[settings]` of the config file at `path`, checked: for `add`, which may be writing
+    the file's first [[watch]] (the whole file is checked once the watch is in)."""
+    resolved = path.resolve()
+    root = _Table(_read(path), "", str(resolved))
+    return _settings(
+        _Table(root.get("settings", dict, {}), "settings", str(resolved)), state_base(resolved, env)
+    )
 
 
 def state_base(config_path: Path | None, env: Mapping[str, str]) -> Path:
