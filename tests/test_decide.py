@@ -44,10 +44,11 @@ def test_unrelated_changes_nothing() -> None:
 
 
 def test_pending_only_moves_unknown() -> None:
-    assert next_state(UNKNOWN, ev(Verdict.PENDING)) == WatchState(
-        Status.PENDING, False, ev(Verdict.PENDING).found_at
-    )
+    # `since` is the news's date, as for a decision (status and history print it as such)
+    assert next_state(UNKNOWN, ev(Verdict.PENDING)) == WatchState(Status.PENDING, False, T0)
     assert next_state(PENDING, ev(Verdict.PENDING)) is None
+    undated = ev(Verdict.PENDING, published=None)
+    assert next_state(UNKNOWN, undated) == WatchState(Status.PENDING, False, undated.found_at)
 
 
 @pytest.mark.parametrize("state", [RENEWED_REPORTED, RENEWED_OFFICIAL, CANCELED_REPORTED], ids=str)

@@ -57,7 +57,7 @@ def next_state(state: WatchState, ev: Evidence) -> WatchState | None:
     if ev.verdict is Verdict.UNRELATED:
         return None
     if ev.verdict is Verdict.PENDING:
-        return WatchState(Status.PENDING, False, ev.found_at) if state.status is Status.UNKNOWN else None
+        return WatchState(Status.PENDING, False, _dated(ev)) if state.status is Status.UNKNOWN else None
     target = Status(ev.verdict.value)
     if ev.stale:
         # A recap ("was renewed last October") tells a status nobody here knew, quietly; it never
