@@ -269,3 +269,17 @@ def test_a_tvmaze_url_with_a_query_keeps_its_query_and_gets_the_api_path(
     run = check(config)
     assert run.code == 0, run.all
     assert receiver.titles() == ["The Bear season 5: renewed — reported"]
+
+
+def test_the_summary_says_what_tvmaze_told_not_none_about_your_shows(
+    tmp_path: Path, site: Site, receiver: JsonReceiver
+) -> None:
+    """TVmaze's answer is facts about the watched show; '5 items, none about your shows' beside
+    the renewal it decided read as a broken source."""
+    serve_show(site, "show_bear.json", "seasons_bear_5.json")
+    site.serve(GOOGLE_PATH, EMPTY_RSS, RSS)
+    run = check(bear_config(tmp_path, site, receiver))
+    assert run.code == 0, run.all
+    line = next(x for x in run.out.splitlines() if "TVmaze: The Bear" in x)
+    assert line.endswith("TVmaze: The Bear: 5 seasons listed, for your watch"), run.out
+    assert receiver.titles() == ["The Bear season 5: renewed — reported"]

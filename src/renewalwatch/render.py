@@ -28,6 +28,9 @@ def _iso(when: datetime | None) -> str | None:
 
 def _items(s: SourceReport) -> str:
     """ "30 items, none about your shows": a feed with news, none of it ours, is not a broken feed."""
+    if s.facts:  # TVmaze: facts about the watched show, not articles
+        listed = f"{s.items} season{'' if s.items == 1 else 's'} listed"
+        return f"{listed}, for {'your watch' if s.facts == 1 else f'{s.facts} of your watches'}"
     count = f"{s.items} item{'' if s.items == 1 else 's'}"
     if not s.named:
         return f"{count}, none about your shows" if s.items else "no items"

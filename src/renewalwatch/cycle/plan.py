@@ -172,7 +172,7 @@ def report(before: SourceHealth, f: Fetched) -> SourceReport:
         case _:
             error = f.error
     return SourceReport(
-        name=s.name, url=s.url, outcome=f.outcome, items=f.items, named=f.named,
+        name=s.name, url=s.url, outcome=f.outcome, items=f.items, named=f.named, facts=len(f.facts),
         new_items=len(f.new_items), bytes_read=f.bytes_read, error=error,
     )  # fmt: skip
 

@@ -120,6 +120,7 @@ class SourceReport:
     outcome: SourceOutcome
     items: int = 0
     named: int = 0  # items that name a watched show
+    facts: int = 0  # watches a structured kind (TVmaze) told about: its items are seasons
     new_items: int = 0
     bytes_read: int = 0
     error: str | None = None
