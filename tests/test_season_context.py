@@ -92,3 +92,18 @@ def test_latest_season_in_the_config(tmp_path: Path) -> None:
     path.write_text('[[watch]]\nshow = "Bellwether"\nseason = 4\nlatest_season = 7\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="latest_season"):
         load(path, {})
+
+
+def test_the_watches_own_history_places_an_unnumbered_renewal() -> None:
+    """A season this config already knows as renewed is ordered: "Hulu renews Bellwether" later
+    is the next season's news, for the renewed watch and for the next one."""
+    from renewalwatch.cycle.records import Snapshot
+    from renewalwatch.models import Status, WatchState
+
+    three, four = Watch("Bellwether", 3, network="Hulu"), Watch("Bellwether", 4, network="Hulu")
+    snapshot = Snapshot(sources={}, seen={}, watches={three.key: WatchState(Status.RENEWED)})
+    facts = snapshot.all_facts([three, four])
+    assert facts[three.key].latest_ordered == 3 and facts[four.key].latest_ordered == 3
+    assert classify(*ORDER, three, Trust.TRADE, facts[three.key]).verdict is Verdict.UNRELATED
+    assert classify(*ORDER, four, Trust.TRADE, facts[four.key]).verdict is Verdict.RENEWED
+    assert Snapshot(sources={}, seen={}, watches={}).all_facts([three, four]) == {}

@@ -20,6 +20,7 @@ from renewalwatch.models import (
     Source,
     SourceHealth,
     SourceOutcome,
+    Status,
     Watch,
     WatchState,
 )  # fmt: skip
@@ -66,7 +67,23 @@ class Snapshot:
         )
 
     def all_facts(self, watches: Sequence[Watch]) -> dict[str, ShowFacts]:
-        return {w.key: f for w in watches if (f := self.facts_for(w)) is not None}
+        """Each watch's facts, with the history of the show's watches: a season a watch here
+        already knows as renewed is ordered, so an unnumbered renewal is not news for it."""
+        renewed: dict[str, int] = {}
+        for w in watches:
+            if self.state(w).status is Status.RENEWED:
+                name = w.show.casefold()
+                renewed[name] = max(renewed.get(name, 0), w.season)
+        out = {}
+        for w in watches:
+            facts = self.facts_for(w)
+            known = renewed.get(w.show.casefold())
+            if known is not None:
+                base = facts or ShowFacts()
+                facts = replace(base, latest_ordered=max(base.latest_ordered or 0, known))
+            if facts is not None:
+                out[w.key] = facts
+        return out
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
