@@ -328,6 +328,10 @@ async def _to_ftp(server: FaultServer, writer: Writer) -> None:
     )
 
 
+async def _to_bad_port(server: FaultServer, writer: Writer) -> None:
+    await _respond(writer, 302, b"", "text/plain", "Location: http://127.0.0.1:99999/feed.xml\r\n", "Found")
+
+
 async def _too_many(server: FaultServer, writer: Writer) -> None:
     await _respond(writer, 429, b"slow down", "text/plain", "Retry-After: 7200\r\n", "Too Many Requests")
 
@@ -358,6 +362,7 @@ FAULTS: dict[str, Callable[[FaultServer, Writer], Awaitable[None]]] = {
     "/loop-b": _loop_b,
     "/to-script": _to_script,
     "/to-ftp": _to_ftp,
+    "/to-bad-port": _to_bad_port,
     "/429": _too_many,
     "/503": _unavailable,
     "/410": _gone,

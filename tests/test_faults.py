@@ -60,6 +60,7 @@ FAULT_CASES = [
         "a redirect to javascript:, which httpx cannot even parse as a URL",
     ),
     Fault("/to-ftp", r"^redirected to a URL that is not http\(s\): .*'ftp://'", "a redirect to ftp://"),
+    Fault("/to-bad-port", r"^redirected to a URL that cannot be followed: ", "a redirect to port 99999"),
     Fault("/429", r"^HTTP 429 Too Many Requests, retry after 7200s$", "rate limited"),
     Fault("/503", r"^HTTP 503 Service Unavailable$", "down for maintenance"),
     Fault(
@@ -179,6 +180,19 @@ def test_a_gzip_bomb_is_stopped_without_inflating_it(tmp_path: Path) -> None:
         finally:
             tracemalloc.stop()
     assert peak < 16 << 20, f"peak {peak / 2**20:.0f} MiB while reading a 2 MiB-limited body"
+
+
+@pytest.mark.parametrize("url", ["http://[::1/news", "http://127.0.0.1:99999/news"])
+def test_a_link_that_is_no_usable_url_is_a_fetch_error(url: str) -> None:
+    """A feed item's link is fetched as its article: a hostile feed's link must fail like any
+    fetch, not crash the article's reading with a traceback on every check."""
+
+    async def fetch() -> None:
+        async with HttpFetcher(timeout=5) as fetcher:
+            await fetcher.fetch(url, Validators())
+
+    with pytest.raises(FetchError, match=r"^.*: not a usable URL: "):
+        asyncio.run(fetch())
 
 
 def test_a_deflate_body_with_or_without_its_zlib_header_is_read(tmp_path: Path) -> None:

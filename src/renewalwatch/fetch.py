@@ -94,6 +94,14 @@ def _describe(e: httpx.HTTPError, timeout: float, max_redirects: int) -> str:
     return f"{type(e).__name__}: {e}"
 
 
+async def _refuse_bad_port(request: httpx.Request) -> None:
+    """httpx follows a redirect to port 99999 and the socket layer then raises OverflowError
+    inside a task group: refused here, before the connection, as the InvalidURL it is."""
+    port = request.url.port
+    if port is not None and not 0 < port < 65536:
+        raise httpx.InvalidURL(f"port {port} is out of range")
+
+
 @functools.lru_cache(maxsize=1)
 def _ssl_context() -> ssl.SSLContext:
     """Loading the CA bundle costs ~14 ms; the daemon builds a client per job, so build it once."""
@@ -150,6 +158,7 @@ class HttpFetcher:
             headers={"User-Agent": user_agent or USER_AGENT, "Accept-Encoding": "gzip, deflate"},
             limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
             transport=transport,
+            event_hooks={"request": [_refuse_bad_port]},
             verify=_ssl_context(),
             trust_env=False,
         )
@@ -169,6 +178,10 @@ class HttpFetcher:
         return self._hosts[host]
 
     async def fetch(self, url: str, validators: Validators) -> FetchResult:
+        try:  # a feed item's link is fetched too, and a hostile feed's link may not even parse
+            _ = urlsplit(url).port
+        except ValueError as e:
+            raise FetchError(url, f"not a usable URL: {e}") from e
         headers = {}
         if validators.etag:
             headers["If-None-Match"] = validators.etag
