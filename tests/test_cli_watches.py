@@ -179,3 +179,11 @@ def test_add_writes_the_first_watch_into_a_config_that_has_only_settings(tmp_pat
     config.write_text("[settings]\ntimout = 5\n", encoding="utf-8")
     typo = run_cli("--config", str(config), "add", "The Bear", "--season", "5", "--offline")
     assert typo.code == 2 and "settings.timout: unknown key" in typo.err
+
+
+def test_add_counts_only_the_configs_own_sources_as_shared_by_every_watch(tmp_path: Path, site: Site) -> None:
+    """Ballard's automatic TVmaze and news sources are Ballard's, not 'for every watch'."""
+    config = commented_config(tmp_path, site)  # Ballard (automatic sources) and one [[source]]
+    run = run_cli("--config", str(config), "add", "The Bear", "--season", "5", "--offline")
+    assert run.code == 0, run.all
+    assert "and the 1 other source(s) in the config, for every watch." in run.out, run.out

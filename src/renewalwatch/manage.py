@@ -152,13 +152,18 @@ def remove(target: Path, show: str, season: int | None, env: Mapping[str, str]) 
 
 def sources_lines(config: Config, watch: Watch) -> list[str]:
     s = config.settings
-    own = auto.auto_sources(
-        [watch], tvmaze_url=s.tvmaze_url, news_url=s.news_url, locale=s.locale, engine=s.engine
-    )
-    mine = [source for source in config.sources if source.url in {o.url for o in own}]
+
+    def urls(watches: Sequence[Watch]) -> set[str]:
+        found = auto.auto_sources(
+            watches, tvmaze_url=s.tvmaze_url, news_url=s.news_url, locale=s.locale, engine=s.engine
+        )
+        return {o.url for o in found}
+
+    own, automatic = urls([watch]), urls(config.watches)
+    mine = [source for source in config.sources if source.url in own]
     lines = ["Sources for it:" if mine else "No automatic sources (auto_sources = false)."]
     lines += [f"  {s.kind:7} {clean(s.name, 80)}  {mask_url(s.url)}" for s in mine]
-    others = [s for s in config.sources if s not in mine]
+    others = [s for s in config.sources if s.url not in automatic]  # [[source]]s: every watch's
     if others:
         lines.append(f"  and the {len(others)} other source(s) in the config, for every watch.")
     suggested = auto.suggestions(watch)
