@@ -220,3 +220,12 @@ def test_a_disagreeing_voice_does_not_corroborate() -> None:
     first = _claim("https://fansite.example/a", Trust.OTHER, 1)
     contrary = _claim("https://otherblog.example/c", Trust.OTHER, 1, Verdict.CANCELED)
     assert fold(WatchState(), [first, contrary], hold=_HOLD).state.status is Status.UNKNOWN
+
+
+def test_a_link_that_does_not_parse_is_held_by_its_source_name_not_a_crash() -> None:
+    """A hostile feed's `http://[::1/x` made the host comparison raise inside the plan: with
+    `corroborate = true` every check crashed with a traceback, for good (the item stayed new)."""
+    broken = _claim("http://[::1/x", Trust.OTHER, 1)
+    other = _claim("https://otherblog.example/c", Trust.OTHER, 2)
+    assert not corroborated(broken, [broken], _HOLD.window)
+    assert corroborated(broken, [broken, other], _HOLD.window)

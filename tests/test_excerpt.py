@@ -68,3 +68,7 @@ def test_a_whole_official_excerpt_or_another_show_needs_no_article() -> None:
 def test_aggregator_links_are_opaque() -> None:
     assert opaque("https://news.google.com/rss/articles/CBMiabc?oc=5")
     assert not opaque("https://trade.example/ballard-renewed/")
+
+
+def test_a_link_that_does_not_parse_is_not_an_aggregators() -> None:
+    assert not opaque("http://[::1/x")

@@ -76,3 +76,19 @@ def test_story_key_ignores_case_punctuation_and_quotes() -> None:
         "the bear renewed for season 5"
     )
     assert news.story_key("The Bear renewed for season 5") != news.story_key("The Bear renewed for season 6")
+
+
+def test_a_story_whose_link_does_not_parse_is_kept_and_the_others_too() -> None:
+    """`http://[::1/x` made urlsplit raise while unwrapping Bing links: the whole search failed
+    as an internal error, losing the good story beside it."""
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>search</title>'
+        "<item><title>The Bear renewed for season 5 - Trade One</title><link>http://[::1/x</link>"
+        "<guid>a</guid><source url='https://one.example'>Trade One</source></item>"
+        "<item><title>FX renews The Bear again - Trade Two</title><link>https://two.example/bear</link>"
+        "<guid>b</guid><source url='https://two.example'>Trade Two</source></item>"
+        "</channel></rss>"
+    )
+    docs = news.parse_news(feed, "http://g", "News: The Bear")
+    assert [d.url for d in docs] == ["http://[::1/x", "https://two.example/bear"]
+    assert news.unwrap_bing("http://[::1/x") == "http://[::1/x"

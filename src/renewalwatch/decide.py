@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from renewalwatch.models import Change, Evidence, Status, Trust, Verdict, Watch, WatchState
+from renewalwatch.untrusted import link_host
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,7 @@ class Corroboration:
 
 
 def _host(ev: Evidence) -> str:
-    return (urlsplit(ev.url).hostname or ev.source).removeprefix("www.")
+    return (link_host(ev.url) or ev.source).removeprefix("www.")
 
 
 def corroborated(ev: Evidence, others: Iterable[Evidence], window: timedelta) -> bool:

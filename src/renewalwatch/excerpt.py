@@ -23,10 +23,10 @@ from __future__ import annotations
 import hashlib
 import re
 from enum import StrEnum
-from urllib.parse import urlsplit
 
 from renewalwatch.models import Classification, Document, SourceKind, Verdict, Watch
 from renewalwatch.textnorm import normalize
+from renewalwatch.untrusted import link_host
 
 
 class Why(StrEnum):
@@ -91,7 +91,7 @@ def article_needed(doc: Document, c: Classification, watch: Watch) -> Why | None
 
 def opaque(url: str) -> bool:
     """A link to an aggregator, which only an HTTP redirect can turn into the article."""
-    return urlsplit(url).hostname in AGGREGATORS
+    return link_host(url) in AGGREGATORS
 
 
 def article_key(url: str) -> str:

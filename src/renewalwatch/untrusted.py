@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 ZWSP = "\u200b"  # breaks a mention or a markup token without changing what a person reads
 
@@ -69,12 +69,23 @@ _MD_LINK = re.compile(r"[\[\]]")
 _ANGLE = re.compile(r"<(?=[@#!&]|[a-z][a-z0-9+.-]{1,15}:)", re.IGNORECASE)
 
 
-def rules_for(url: str) -> frozenset[Neutralise]:
+def split_link(url: str) -> SplitResult | None:
+    """A link's parts, or None when it does not parse: a feed's links are untrusted too, and
+    urlsplit raises on some (`http://[::1/x`)."""
     try:
-        scheme = urlsplit(url).scheme.lower()
+        return urlsplit(url)
     except ValueError:
-        return frozenset()
-    return DESTINATION_RULES.get(scheme, frozenset())
+        return None
+
+
+def link_host(url: str) -> str | None:
+    parts = split_link(url)
+    return parts.hostname if parts else None
+
+
+def rules_for(url: str) -> frozenset[Neutralise]:
+    parts = split_link(url)
+    return DESTINATION_RULES.get(parts.scheme.lower(), frozenset()) if parts else frozenset()
 
 
 def _neutralise(piece: str, rules: frozenset[Neutralise]) -> str:

@@ -14,18 +14,23 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from renewalwatch.models import Document
 from renewalwatch.sources.kind import ReadContext, Reading
 from renewalwatch.sources.markup import html_to_text
 from renewalwatch.sources.prefilter import check_feed_shape, mentions_any, split_items
+from renewalwatch.untrusted import split_link
 
 
 def unwrap_bing(link: str) -> str:
     """Bing's apiclick.aspx redirect → the publisher's URL it carries; any other link unchanged."""
-    parts = urlsplit(link)
-    if not parts.path.lower().endswith("/apiclick.aspx") or "bing." not in parts.netloc.lower():
+    parts = split_link(link)
+    if (
+        parts is None
+        or not parts.path.lower().endswith("/apiclick.aspx")
+        or "bing." not in parts.netloc.lower()
+    ):
         return link
     target = parse_qs(parts.query).get("url", [""])[0]
     return target if re.match(r"^https?://[^/\s]+", target) else link
