@@ -34,10 +34,21 @@ def _discord_to(receiver: JsonReceiver, monkeypatch: pytest.MonkeyPatch) -> str:
     return "discord://123456789012345678/Zk3vQwq9Hh2LmN0pXy7AbCdEf"
 
 
+@pytest.mark.parametrize(
+    "form",
+    [
+        "apprise",
+        # The webhook URL as Discord shows it, which Apprise also takes: its scheme is https, and
+        # reading the rules from the scheme let @everyone through.
+        "native",
+    ],
+)
 def test_a_discord_payload_carries_no_live_mention_or_disguised_link(
-    tmp_path: Path, hostile: Site, receiver: JsonReceiver, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, hostile: Site, receiver: JsonReceiver, monkeypatch: pytest.MonkeyPatch, form: str
 ) -> None:
     url = _discord_to(receiver, monkeypatch)
+    if form == "native":
+        url = "https://discord.com/api/webhooks/123456789012345678/Zk3vQwq9Hh2LmN0pXy7AbCdEf"
     config = write_config(
         tmp_path / "renewalwatch.toml",
         sources=[{"name": "News", "url": hostile.url("/news.html"), "kind": "page", "trust": "trade"}],

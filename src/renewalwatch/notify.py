@@ -81,6 +81,16 @@ def check_urls(destinations: Iterable[Destination], config_origin: str) -> None:
             )
 
 
+def _schemes(service: object) -> tuple[str, ...]:
+    """The schemes of the Apprise plugin that took a URL (`protocol`, `secure_protocol`: a
+    string, a tuple of them, or None)."""
+    found: list[str] = []
+    for attr in ("protocol", "secure_protocol"):
+        value = getattr(service, attr, None)
+        found += [value] if isinstance(value, str) else [v for v in value or () if isinstance(v, str)]
+    return tuple(found)
+
+
 class AppriseNotifier:
     """Sends through Apprise and turns its quiet `False` into a NotifyError with its log's reason."""
 
@@ -100,7 +110,7 @@ class AppriseNotifier:
         if not client.add(destination.url):
             raise NotifyError(destination.masked, "Apprise cannot use this URL")
         # Feed text inside title and body must not ping a channel or disguise a link there.
-        rules = rules_for(destination.url)
+        rules = rules_for(destination.url, _schemes(client[0]))
         title, body = for_destination(title, rules), for_destination(body, rules)
         with _apprise_log(logging.DEBUG) as captured:
             ok = client.notify(title=title, body=body, body_format=apprise.NotifyFormat.TEXT)

@@ -13,6 +13,7 @@ text, which Apprise escapes itself when it converts it to HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from urllib.parse import SplitResult, urlsplit
 
@@ -83,9 +84,13 @@ def link_host(url: str) -> str | None:
     return parts.hostname if parts else None
 
 
-def rules_for(url: str) -> frozenset[Neutralise]:
+def rules_for(url: str, schemes: Iterable[str] = ()) -> frozenset[Neutralise]:
+    """What to neutralise for the service at `url`; `schemes` are the ones the service Apprise
+    loaded answers to, since Apprise also takes a service's own https URL
+    (`https://discord.com/api/webhooks/...` is Discord, though its scheme says https)."""
     parts = split_link(url)
-    return DESTINATION_RULES.get(parts.scheme.lower(), frozenset()) if parts else frozenset()
+    names = {s.lower() for s in schemes} | ({parts.scheme.lower()} if parts else set())
+    return frozenset().union(*(DESTINATION_RULES.get(n, frozenset()) for n in names))
 
 
 def _neutralise(piece: str, rules: frozenset[Neutralise]) -> str:
