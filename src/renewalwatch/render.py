@@ -52,8 +52,9 @@ def cycle_summary(report: CycleReport) -> str:
         lines.append(f'  because: "{t(ev.sentence)}" ({t(ev.source)}: {t(mask_url(ev.url))})')
     if report.articles_read or report.articles_failed:
         retry = f" ({report.articles_failed} could not be fetched: tried again next check)"
+        cost = f" in {report.articles_seconds:.2f} s ({report.articles_cpu_seconds:.2f} s of CPU)"
         lines.append(
-            f"linked articles read: {report.articles_read}" + (retry if report.articles_failed else "")
+            f"linked articles read: {report.articles_read}" + (retry if report.articles_failed else "") + cost
         )
     if not report.changes:
         lines.append("no status changed")

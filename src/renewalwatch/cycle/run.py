@@ -33,6 +33,10 @@ class CycleReport:
     deliveries: tuple[Delivery, ...] = ()
     articles_read: int = 0  # linked articles read this cycle
     articles_failed: int = 0  # linked articles that could not be fetched (tried again next cycle)
+    # The article step's own cost (it runs after every source is read), reported apart from the
+    # sources' check: wall seconds and this process's CPU seconds.
+    articles_seconds: float = 0.0
+    articles_cpu_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -65,11 +69,13 @@ def run_once(
         gather(chosen, factory, snapshot, config.watches, now, force, concurrency=config.settings.concurrency)
     )
     wanted, later = article_queue(snapshot, fetched, config.settings.articles_per_cycle)
+    articles_started, articles_cpu = time.monotonic(), time.process_time()
     articles = asyncio.run(
         read_articles(
             wanted, factory, config.sources, config.watches, now, snapshot.all_facts(config.watches)
         )
     )
+    articles_seconds, articles_cpu = time.monotonic() - articles_started, time.process_time() - articles_cpu
     finished = now + timedelta(seconds=time.monotonic() - started)
     intents = plan(config, snapshot, fetched, started=now, finished=finished, articles=articles, later=later)
     _log(intents, log_sources=log_sources)
@@ -83,6 +89,8 @@ def run_once(
         deliveries=tuple(deliveries),
         articles_read=sum(a.article.done for a in articles),
         articles_failed=sum(not a.article.done for a in articles),
+        articles_seconds=articles_seconds if articles else 0.0,
+        articles_cpu_seconds=articles_cpu if articles else 0.0,
     )
 
 
