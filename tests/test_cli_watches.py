@@ -187,3 +187,14 @@ def test_add_counts_only_the_configs_own_sources_as_shared_by_every_watch(tmp_pa
     run = run_cli("--config", str(config), "add", "The Bear", "--season", "5", "--offline")
     assert run.code == 0, run.all
     assert "and the 1 other source(s) in the config, for every watch." in run.out, run.out
+
+
+def test_add_refuses_control_characters_in_one_line(tmp_path: Path) -> None:
+    """An escape in SHOW or --network crashed `add` with tomlkit's traceback (its comment line)."""
+    config = tmp_path / "renewalwatch.toml"
+    for args in (["Evil\x1b[2JShow"], ["The Bear", "--network", "FX\x07"]):
+        run = run_cli("--config", str(config), "add", *args, "--season", "2", "--offline")
+        assert run.code == 2, run.all
+        assert "control characters" in run.err and len(run.err.strip().splitlines()) == 1
+        assert "\x1b" not in run.err and "\x07" not in run.err
+    assert not config.exists()

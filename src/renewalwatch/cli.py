@@ -246,6 +246,9 @@ def add(state: _State, show: str, season: int | None, network: str | None, tvmaz
     with _errors():
         if not show:
             raise ConfigError("command line", "SHOW", "must not be empty")
+        for key, value in (("SHOW", show), ("--network", network or "")):
+            if not value.isprintable():  # escapes, bidi overrides: nothing a show is named with
+                raise ConfigError("command line", key, "must not contain control characters")
         settings = (
             load_settings(target, os.environ) if target.exists() else default_config(os.environ).settings
         )
