@@ -47,6 +47,8 @@ def test_a_state_file_that_goes_away_stops_the_daemon_and_nothing_is_sent_twice(
         lines = [json.loads(line) for line in daemon.lines() if line.startswith("{")]
         errors = [e["message"] for e in lines if e["level"] == "error"]
         assert any(str(state) in m and how in m for m in errors), errors
+        # it stopped itself: the log must not tell an operator someone sent it a SIGTERM
+        assert not any("SIGTERM" in e["message"] for e in lines), [e["message"] for e in lines]
         assert len(server.received) == 1
         assert how == "replaced" or not state.exists()
     finally:

@@ -135,7 +135,8 @@ class Daemon:
         try:
             while (received := signal.sigwait(SIGNALS)) == signal.SIGHUP:
                 self.reload()
-            logger.info("stopping signal=%s", signal.Signals(received).name)
+            if self.failure is None:  # else a job stopped it, with its own error line already
+                logger.info("stopping signal=%s", signal.Signals(received).name)
         finally:
             self.stop()
 
