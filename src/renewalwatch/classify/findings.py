@@ -232,6 +232,13 @@ def _existential(rule: str, clause: str, spans: tuple[tuple[int, int], ...]) -> 
     return rule in px.EXISTENTIAL_RULES and not spans and not px.OTHER_PROPER_NAME.search(clause)
 
 
+def _season_subject(rule: str, clause: str, hit: re.Match[str]) -> bool:
+    """ "the fifth season is the end" right after the show is named: a season no other title owns."""
+    return rule in px.SEASON_SUBJECT_RULES and not (
+        px.OWNED_BY_TITLE.search(clause[: hit.start()]) or px.OWNED_BY_TITLE.search(hit.group(0))
+    )
+
+
 def _in_clause(
     clause: str,
     sentence: Sentence,
@@ -259,6 +266,8 @@ def _in_clause(
         ):
             about = "anaphora"
         if about is None and existential and _existential(ruleset.rule_of(hit), clause, spans):
+            about = "anaphora"
+        if about is None and recent and not spans and _season_subject(ruleset.rule_of(hit), clause, hit):
             about = "anaphora"
         if about is None and not spans and _listed_under(sentence.text, clause, m):
             about = "direct"

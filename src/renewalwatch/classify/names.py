@@ -64,7 +64,10 @@ _PARTS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _AFTER_COLON = re.compile(r":\s*([A-Z0-9][\w'-]*)")  # "Bosch: Legacy"
+# Inside quotes the title runs on past the name: "'Ghosts: The Wake'" is another show's title.
+_QUOTED_RUNS_ON = re.compile(r":\s*[A-Z0-9][\w&-]*(?:\s+[\w&-]+){0,5}?['\"](?!\w)")
 _OWNED_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?([a-z][\w-]*)\b")  # "Ballard's 1962 novel"
+_SEASON_WORD = re.compile(r"(?i)\b(?:season|series|part|chapter|volume)\b")  # "'X: Season 2'" is X
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w.-]*)\s+$")  # "Ruth Ballard", "Linebacker Devon Ballard"
 
 
@@ -110,7 +113,14 @@ def _marked(text: str, start: int, end: int) -> bool | None:
     person or a part of the show ("'Ballard' star", "'X' recap"). None: it says nothing."""
     if _as_a_date(text, start, end):
         return True
-    quoted = start > 0 and text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES
+    opened = start > 0 and text[start - 1 : start] in _QUOTES
+    if (
+        opened
+        and (runs_on := _QUOTED_RUNS_ON.match(text[end : end + 60]))
+        and not _SEASON_WORD.search(runs_on.group(0))
+    ):
+        return True
+    quoted = opened and text[end : end + 1] in _QUOTES
     if not quoted:
         return None
     noun = _NEXT_WORD.match(text[end + 1 : end + 40])

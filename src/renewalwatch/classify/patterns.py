@@ -57,6 +57,10 @@ FINAL_WORD = re.compile(r"final|last|\bend|wrap|conclu|farewell", re.I)
 FINAL_HINT = re.compile(r"(?i)final|last|end|wrap|conclu")  # cheap test before looking for a last season
 FINAL_SEASON_RULE = "cancel.final-season"  # "is its last": a last season, numbered or not
 FUTURE_END = re.compile(r"(?i)\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b")
+# A sentence that speaks of a season as past: its season is not the one a return brings.
+PAST_SEASON = re.compile(
+    r"(?i)\b(?:finale|ended|aired|premiered|wrapped|was|were|had|last|previous|earlier|ago|since|after)\b"
+)
 # Talk of the show's future, short of a decision.
 FUTURE_WORDS = re.compile(
     r"\b(?:renew\w*|cancel\w*|return\w*|come\s+back|back\s+for|more\s+episodes|future|fate)\b", re.I
@@ -90,7 +94,13 @@ NETWORK_ACTS_BEFORE = re.compile(
 )
 # Sentences with no subject of their own: in a piece whose headline names the show, they speak of it.
 EXISTENTIAL = re.compile(
-    r"(?i)\bthere\s+(?:will\s+be|won't\s+be|is|are)\s+no\b|^\W*no\s+(?:\w+\s+){0,2}season\b"
+    r"(?i)\bthere\s+(?:will\s+be|won't\s+be|would\s+be|is|are)\s+no\b|\bthere\s+(?:won't|will\s+not)\s+be\s+an?\b|^\W*no\s+(?:\w+\s+){0,2}season\b"
 )
-EXISTENTIAL_RULES = frozenset({"cancel.there-is-no-season", "cancel.no-season-n"})
+EXISTENTIAL_RULES = frozenset(
+    {"cancel.there-is-no-season", "cancel.there-wont-be-a-season", "cancel.no-season-n"}
+)
+# A trigger whose subject is a season ("the fifth season is the end"): with no title of its own,
+# the season is the show's just named, unless another title owns it ("The Bear's fifth season").
+SEASON_SUBJECT_RULES = frozenset({"cancel.season-is-the-end"})
+OWNED_BY_TITLE = re.compile(r"[A-Z][\w'-]*'s\s+(?:\w+\s+)?$|\bof\s+['\"]?[A-Z]")
 OTHER_PROPER_NAME = re.compile(r"\s['\"]?[A-Z][\w'-]+")  # a capitalised word after the first

@@ -24,8 +24,8 @@ _AFTER = re.compile(
 )
 _FINAL = re.compile(
     rf"(?:\b{_ORD}\s+and\s+(?:final|last)\s+{_UNIT}"
-    rf"|\b(?:season|series)\s+{_NUM}\s+(?:will\s+be|would\s+be|is|as|marks)\s+(?:its|the|their)\s+(?:final|last|end\s+of\s+the\s+(?:line|road))"
-    rf"|\b{_ORD}\s+{_UNIT}(?:\s+of\s+[\w'\"&:.-]+(?:\s+[\w'\"&:.-]+){{0,4}}?)?\s+(?:will\s+be|would\s+be|is|was|marks)\s+(?:its|the|their)\s+(?:final|last|end\s+of\s+the\s+(?:line|road))"
+    rf"|\b(?:season|series)\s+{_NUM}\s+(?:will\s+be|would\s+be|is|as|marks)\s+(?:its|the|their)\s+(?:final|last|end\s+of\s+the\s+(?:line|road)|end\b(?!\s+of\b))"
+    rf"|\b{_ORD}\s+{_UNIT}(?:\s+of\s+[\w'\"&:.-]+(?:\s+[\w'\"&:.-]+){{0,4}}?)?\s+(?:will\s+be|would\s+be|is|was|marks)\s+(?:its|the|their)\s+(?:final|last|end\s+of\s+the\s+(?:line|road)|end\b(?!\s+of\b))"
     rf"|\b(?:final|last)\s+season\s*(?:\(|,)?\s*(?:season\s+)?{_NUM}?"
     rf"|\b(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|wrapping)\s+(?:its\s+run\s+)?(?:with|after)\s+(?:its\s+|the\s+)?(?:upcoming\s+|current\s+|next\s+)?(?:(?:season|series)\s+{_NUM}|{_ORD}\s+{_UNIT}))",
     re.I,

@@ -89,5 +89,14 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# A short aside between two dashes ("say if - or when - X returns", "back - the channel said
+# so - for a third series") sits inside its clause: the dashes do not end it.
+_DASH_ASIDE = re.compile(r"\s+-\s+((?:[^\s-]+\s+){0,5}?[^\s-]+)\s+-\s+")
+_ASIDE_MARK = "\x01"
+
+
 def split_clauses(sentence: str) -> list[str]:
-    return [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+    if " - " not in sentence:
+        return [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+    kept = _DASH_ASIDE.sub(lambda m: m.group(0).replace(" - ", f" {_ASIDE_MARK} "), sentence)
+    return [c.strip().replace(_ASIDE_MARK, "-") for c in _CLAUSE_BREAK.split(kept) if c and c.strip()]

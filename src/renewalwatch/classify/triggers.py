@@ -321,9 +321,38 @@ CANCEL_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "cancel.there-is-no-season", _C,
-        rf"\bthere\s+(?:will\s+be|won't\s+be|is)\s+no\s+(?:\S+\s+){{0,2}}?(?:season\s+\d+|\w+\s+season(?!\s+\d)|season(?!\s+\d)|more\s+seasons?)\b{_NOT_THE_SEASON}",
-        ["there will be no third season", "there is no season 3 coming"],
+        rf"\bthere\s+(?:will\s+be|won't\s+be|would\s+be|is)\s+no\s+(?:\S+\s+){{0,2}}?(?:season\s+\d+|\w+\s+season(?!\s+\d)|season(?!\s+\d)|more\s+seasons?)\b{_NOT_THE_SEASON}",
+        ["there will be no third season", "there is no season 3 coming", "she said there would be no third season"],
         ["there is no season 3 trailer yet"],
+    ),
+    # The negated existence of a season, with an article where the rule above has "no".
+    _rule(
+        "cancel.there-wont-be-a-season", _C,
+        rf"\bthere\s+(?:won't|will\s+not|wouldn't|would\s+not|isn't\s+going\s+to)\s+be\s+(?:a|an|another)\s+(?:\S+\s+){{0,2}}?(?:season\s+\d+|\w+\s+season(?!\s+\d)|season(?!\s+\d))\b{_NOT_THE_SEASON}",
+        ["there won't be a season 5", "there won't be a Gravel Road season 4", "there will not be a third season"],
+        ["there won't be a season 3 trailer until May", "there will be a third season"],
+    ),
+    # A maker's negated making of a season: "HBO will not make a second season of X".
+    _rule(
+        "cancel.wont-make-a-season", _C,
+        r"\b(?:won't|will\s+not|wouldn't|would\s+not|isn't\s+going\s+to|is\s+not\s+going\s+to)\s+(?:make|produce|order|do|film|shoot)\s+(?:a|an|another)\s+(?:\w+\s+)?(?:season|series)\b",
+        ["HBO won't make a second season", "the network will not order another season"],
+        ["HBO will not make a call on a second season", "HBO will make a second season"],
+    ),
+    # A decision against a season: the object of "against" is what will not be made.
+    _rule(
+        "cancel.decided-against", _C,
+        r"\b(?:decided|decides|deciding|opted|opts|chose|chosen|ruled)\s+against\s+(?:a|an|another|any)\s+(?:\w+\s+)?(?:season|series|renewal)\b",
+        ["Netflix decided against a third season", "the channel ruled against another series"],
+        ["the network decided on a third season"],
+    ),
+    # A copular last season: "the fourth season is the end" (not "the end of the episode").
+    _rule(
+        "cancel.season-is-the-end", _C,
+        r"\b(?:season|series|instalment|installment|chapter)\s+(?:[\w'-]+\s+){0,4}?(?:is|will\s+be|would\s+be)\s+(?:the|its|their)\s+end\b(?!\s+of\b)",
+        ["the fourth season is the end", "season 5 will be the end for the family",
+         "the fourth season of the drama is the end"],
+        ["season 2 is the end of an era", "the season is the end of the story arc"],
     ),
     _rule(
         "cancel.season-not-happening", _C,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from renewalwatch.classify import lexicon as lx
 from renewalwatch.classify import patterns as px
@@ -150,11 +150,35 @@ def _named_nearby(sentences: list[Sentence], at: Sentence) -> int | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _season_to_come(sentences: list[Sentence], naming: frozenset[int]) -> int | None:
+    """The one season the piece names, near the show, as still to come: "is coming back ... the
+    third season starts filming" returns the third. None when it names none, several, or only
+    past ones ("the season 2 finale")."""
+    named: set[int] = set()
+    for s in sentences:
+        if any(0 <= s.index - n <= px.RECENT_SENTENCES for n in naming) and not px.PAST_SEASON.search(s.text):
+            named |= find_seasons(s.text).explicit
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _unnumbered_return(r: Raw, doc: Seasons, ctx: SeasonContext) -> bool:
+    airing = lx.RULES[r.rule].airing if r.rule in lx.RULES else False
+    return airing and r.kind == RENEW and not r.seasons.any and not doc.explicit and ctx.ordered is None
+
+
 def findings(
     sentences: list[Sentence], m: Matcher, naming: frozenset[int], season: int, ctx: SeasonContext
 ) -> list[Finding]:
     raw = triggers(sentences, m, naming)
     doc = _document_seasons(sentences, naming, raw)
+    if any(_unnumbered_return(r, doc, ctx) for r in raw) and (to_come := _season_to_come(sentences, naming)):
+        # With nothing known outside the text, a return is of the season the piece itself names.
+        raw = [
+            replace(r, seasons=Seasons(explicit=frozenset({to_come})))
+            if _unnumbered_return(r, doc, ctx)
+            else r
+            for r in raw
+        ]
     found = []
     for r in raw:
         fit = season_fit(r, season, doc, ctx)
