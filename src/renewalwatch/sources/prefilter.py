@@ -61,12 +61,16 @@ def _split(text: str, edges: re.Pattern[str]) -> Split:
 def naming(items: Iterable[str], names: Iterable[str]) -> list[str]:
     """The items whose text (tags and entities decoded) contains a watched name."""
     keys = [k for k in (name_key(n) for n in names) if k]
-    return [item for item in items if any(k in markup_key(item) for k in keys)]
+    # One key per item, however many names are watched: the key is the cost, the `in`s are not.
+    return [item for item in items if _holds_any(markup_key(item), keys)]
 
 
 def mentions_any(text: str, names: Iterable[str]) -> bool:
-    key = markup_key(text)
-    return any(k in key for k in (name_key(n) for n in names) if k)
+    return _holds_any(markup_key(text), [k for k in (name_key(n) for n in names) if k])
+
+
+def _holds_any(key: str, name_keys: Iterable[str]) -> bool:
+    return any(k in key for k in name_keys)
 
 
 def refuse_entities(text: str, url: str) -> None:
