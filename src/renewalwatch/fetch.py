@@ -25,6 +25,7 @@ import httpx
 from renewalwatch import __version__
 from renewalwatch.config import DEFAULT_SETTINGS
 from renewalwatch.errors import FetchError, RetryLater
+from renewalwatch.transport import pooled_transport
 
 USER_AGENT = f"renewalwatch/{__version__} (+https://pypi.org/project/renewalwatch/; polite TV-news watcher)"
 
@@ -151,15 +152,17 @@ class HttpFetcher:
         self._overall = asyncio.Semaphore(concurrency)
         self._per_host_limit = per_host
         self._hosts: dict[str, asyncio.Semaphore] = {}
+        limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+        ssl_context = _ssl_context()
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout),
             follow_redirects=True,
             max_redirects=max_redirects,
             headers={"User-Agent": user_agent or USER_AGENT, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency),
-            transport=transport,
+            limits=limits,
+            transport=transport or pooled_transport(ssl_context=ssl_context, limits=limits),
             event_hooks={"request": [_refuse_bad_port]},
-            verify=_ssl_context(),
+            verify=ssl_context,
             trust_env=False,
         )
 
