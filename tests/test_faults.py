@@ -182,7 +182,9 @@ def test_a_gzip_bomb_is_stopped_without_inflating_it(tmp_path: Path) -> None:
     assert peak < 16 << 20, f"peak {peak / 2**20:.0f} MiB while reading a 2 MiB-limited body"
 
 
-@pytest.mark.parametrize("url", ["http://[::1/news", "http://127.0.0.1:99999/news"])
+@pytest.mark.parametrize(
+    "url", ["http://[::1/news", "http://127.0.0.1:99999/news", "http://127.0.0.1:9/a\nb"]
+)
 def test_a_link_that_is_no_usable_url_is_a_fetch_error(url: str) -> None:
     """A feed item's link is fetched as its article: a hostile feed's link must fail like any
     fetch, not crash the article's reading with a traceback on every check."""
@@ -191,7 +193,7 @@ def test_a_link_that_is_no_usable_url_is_a_fetch_error(url: str) -> None:
         async with HttpFetcher(timeout=5) as fetcher:
             await fetcher.fetch(url, Validators())
 
-    with pytest.raises(FetchError, match=r"^.*: not a usable URL: "):
+    with pytest.raises(FetchError, match=r": not a usable URL: "):
         asyncio.run(fetch())
 
 

@@ -98,3 +98,22 @@ def test_an_html_service_gets_the_feed_text_escaped_by_apprise(
     assert post.payload["parse_mode"] == "HTML"
     assert "@\u200beveryone" in post.payload["text"]
     assert "<a href" not in post.payload["text"] and "&lt;a href=" in post.payload["text"]
+
+
+def test_a_feed_link_with_a_line_break_forges_no_log_line(tmp_path: Path, site: Site) -> None:
+    """XML lets a <link> hold a newline; logged as is, the rest of it read as a line of its own."""
+    forged = "2026-01-01 00:00:00,000 ERROR renewalwatch.daemon: FORGED"
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        "<item><title>Will Ballard return for season 2?</title>"
+        f"<link>http://127.0.0.1:9/a\n{forged}</link><guid>g1</guid>"
+        "<description>Fans of the Prime Video drama wait for word on Ballard…</description></item>"
+        "</channel></rss>"
+    )
+    site.serve("/feed.xml", feed.encode(), "application/rss+xml")
+    config = write_config(
+        tmp_path / "renewalwatch.toml", sources=[{"name": "Wire", "url": site.url("/feed.xml")}]
+    )
+    check = run_cli("--config", str(config), "--log-level", "info", "check")
+    assert "article not read" in check.err  # the link was tried, and logged
+    assert not any(line.startswith(forged) for line in check.err.splitlines()), check.err

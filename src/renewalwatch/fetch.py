@@ -182,8 +182,8 @@ class HttpFetcher:
 
     async def fetch(self, url: str, validators: Validators) -> FetchResult:
         try:  # a feed item's link is fetched too, and a hostile feed's link may not even parse
-            _ = urlsplit(url).port
-        except ValueError as e:
+            _ = urlsplit(url).port, httpx.URL(url)
+        except (ValueError, httpx.InvalidURL) as e:
             raise FetchError(url, f"not a usable URL: {e}") from e
         headers = {}
         if validators.etag:

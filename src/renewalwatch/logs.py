@@ -1,4 +1,5 @@
-"""Logging set-up for the shell (cli, daemon): readable or JSON lines, secrets always masked."""
+"""Logging set-up for the shell (cli, daemon): readable or JSON lines, secrets always masked,
+every message on one line without escape sequences."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from datetime import UTC, datetime
 
 from renewalwatch.masking import mask_text
+from renewalwatch.untrusted import for_terminal
 
 _FORMATTER = logging.Formatter()
 
@@ -20,7 +22,9 @@ class MaskingFilter(logging.Filter):
         self.secrets = secrets
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.msg = mask_text(record.getMessage(), self.secrets)
+        # One record, one line: a feed's text inside a message (a link holding a newline) must
+        # not forge a line of its own; tracebacks below keep their lines.
+        record.msg = for_terminal(mask_text(record.getMessage(), self.secrets))
         record.args = None
         # Formatters reuse `exc_text` when it is set: formatted and masked here, a traceback that
         # quotes a URL (an exception's message, a local in a frame) never shows its secret.
