@@ -22,12 +22,20 @@ _AFTER = re.compile(
     r"|\bafter\s+(?:just\s+|only\s+)?(a\s+single|its\s+(?:lone|only|debut|freshman|single))\s+season\b",
     re.I,
 )
+# The copula of a last season, in any tense or with an adverb: "is", "was always", "will
+# reportedly be", "turned out to be".
+_COPULA = (
+    r"(?:(?:will|would)\s+(?:\w+ly\s+)?be|is|was|were|has\s+been|had\s+been|turned\s+out\s+to\s+be|"
+    r"proved\s+to\s+be|as|marks)\s+(?:always\s+|\w+ly\s+)?"
+)
+_LAST = r"(?:its|the|their)\s+(?:final|last(?!\s+(?:to|of|time)\b)|end\s+of\s+the\s+(?:line|road)|end\b(?!\s+of\b))"
 _FINAL = re.compile(
     rf"(?:\b{_ORD}\s+and\s+(?:final|last)\s+{_UNIT}"
-    rf"|\b(?:season|series)\s+{_NUM}\s+(?:will\s+be|would\s+be|is|as|marks)\s+(?:its|the|their)\s+(?:final|last|end\s+of\s+the\s+(?:line|road)|end\b(?!\s+of\b))"
-    rf"|\b{_ORD}\s+{_UNIT}(?:\s+of\s+[\w'\"&:.-]+(?:\s+[\w'\"&:.-]+){{0,4}}?)?\s+(?:will\s+be|would\s+be|is|was|marks)\s+(?:its|the|their)\s+(?:final|last|end\s+of\s+the\s+(?:line|road)|end\b(?!\s+of\b))"
+    rf"|\b(?:season|series)\s+{_NUM}\s+{_COPULA}{_LAST}"
+    rf"|\b{_ORD}\s+{_UNIT}(?:\s+of\s+[\w'\"&:.-]+(?:\s+[\w'\"&:.-]+){{0,4}}?)?\s+{_COPULA}{_LAST}"
     rf"|\b(?:final|last)\s+season\s*(?:\(|,)?\s*(?:season\s+)?{_NUM}?"
-    rf"|\b(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|wrapping)\s+(?:its\s+run\s+)?(?:with|after)\s+(?:its\s+|the\s+)?(?:upcoming\s+|current\s+|next\s+)?(?:(?:season|series)\s+{_NUM}|{_ORD}\s+{_UNIT}))",
+    # "ended X with its fourth season": the show may stand between the verb and "with"
+    rf"|\b(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|wrapping)\s+(?:its\s+run\s+)?(?:(?!with\b|after\b)\S+\s+){{0,4}}?(?:with|after)\s+(?:its\s+|the\s+)?(?:upcoming\s+|current\s+|next\s+)?(?:(?:season|series)\s+{_NUM}|{_ORD}\s+{_UNIT}))",
     re.I,
 )
 _EXPLICIT = re.compile(

@@ -314,7 +314,7 @@ CANCEL_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "cancel.will-end", _C,
-        r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\b(?:wrap|conclude|end)(?:s|ed|d)?\s+with\s+(?:its|the)\s+\w+\s+(?:season|series|instalment|installment|chapter|outing|run)\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
+        r"\b(?:will|would|to|set\s+to)\s+(?:officially\s+)?end\b|\bis\s+ending\b|\b(?:wrap|conclude|end)(?:s|ed|d)?\s+(?:(?!with\b)\S+\s+){0,4}?with\s+(?:its|the)\s+\w+\s+(?:season|series|instalment|installment|chapter|outing|run)\b|\bcom(?:es|ing)\s+to\s+an\s+end\b|\bend(?:s|ed)?\s+(?:its\s+run|after)\b|\bwrap(?:s|ped)?\s+(?:up\s+)?its\s+run\b",
         ["the drama will end with its fourth season", "the comedy is ending", "it wraps up its run",
          "the comedy wraps with its fourth season", "it concluded with its third series"],
         ["the weekend"],
@@ -345,6 +345,16 @@ CANCEL_RULES: tuple[Rule, ...] = (
         r"\b(?:decided|decides|deciding|opted|opts|chose|chosen|ruled)\s+against\s+(?:a|an|another|any)\s+(?:\w+\s+)?(?:season|series|renewal)\b",
         ["Netflix decided against a third season", "the channel ruled against another series"],
         ["the network decided on a third season"],
+    ),
+    # A last season in another tense or with an adverb: "its second season was always its last",
+    # "season 5 will reportedly be its last", "turned out to be its final one".
+    _rule(
+        "cancel.season-was-its-last", _C,
+        r"\b(?:season|series|instalment|installment|chapter|outing)\s+(?:\w+\s+)?(?:of\s+(?:the\s+)?[\w'&:.-]+(?:\s+[\w'&:.-]+){0,3}?\s+)?(?:was|were|has\s+been|had\s+been|turned\s+out\s+to\s+be|proved\s+to\s+be|(?:will|would)\s+\w+ly\s+be|is\s+\w+ly)\s+(?:always\s+)?(?:its|the|their)\s+(?:final|last)\b(?!\s+(?:to|of|time)\b)",
+        ["the second season was always its last", "Season 5 Will Reportedly Be Its Last",
+         "the third season turned out to be its final one",
+         "the fourth series of the crime drama will apparently be the final one"],
+        ["the second season was the last to film there", "the season was the last of the old studio"],
     ),
     # A copular last season: "the fourth season is the end" (not "the end of the episode").
     _rule(
