@@ -28,7 +28,9 @@ _NEXT_OK = frozenset(
     "season seasons series finale premiere renewal cancellation episode episodes back up out off "
     "isn't won't wasn't hasn't doesn't didn't aren't weren't can't couldn't wouldn't shouldn't "
     "itself lands nabs scores wins earns secures here there today tonight tomorrow yesterday "
-    "confirmed renewed canceled cancelled axed ordered returning return returns".split()
+    "confirmed renewed canceled cancelled axed ordered returning return returns "
+    # irregular past verbs: "Night Ferry began Tuesday" has the show as subject, not a compound
+    "began begun ran won lost left fell broke shot wrote became brought chose held met sent stood".split()
 )
 # Nouns the show's name can modify: then the subject is the star, the spinoff, the sister show.
 _MODIFIED_NOUNS = frozenset(

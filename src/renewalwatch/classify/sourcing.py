@@ -94,8 +94,8 @@ TV_RULES: tuple[Rule, ...] = (
           ["the episode", "the showrunner"], ["the showroom"]),
     _rule("tv.broadcast-words", _TV, r"\bstreamer\b|\bstreaming\b|\bbroadcaster\b|\bcable\b|\bpremiere[sd]?\b|\bfinale\b|\bstarring\b",
           ["the streamer", "the finale"], ["the stream"]),
-    _rule("tv.industry-words", _TV, r"\bwriters'?\s+room\b|\btelevision\b|\bTV\b|\bcast\s+(?:member|list)|\bspinoff\b|\bspin-off\b|\bseries\s+regulars?\b|\bnew\s+regulars\b",
-          ["the writers' room", "a spinoff"], ["the writers"]),
+    _rule("tv.industry-words", _TV, r"\bwriters'?\s+room\b|\btelevision\b|\bTV\b|\b(?:starts?|started|begins?|began)\s+filming\b|\bcasting\s+calls?\b|\bcast\s+(?:member|list)|\bspinoff\b|\bspin-off\b|\bseries\s+regulars?\b|\bnew\s+regulars\b",
+          ["the writers' room", "a spinoff", "it starts filming in June"], ["the writers"]),
     _rule("tv.network-name", _TV, TV_NETWORKS,
           ["on Netflix", "a BBC drama"], ["an Apple orchard", "Fox hunting"]),
 )  # fmt: skip

@@ -93,7 +93,7 @@ RENEW_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "renew.production-on-season", _R,
-        r"\b(?:filming|production|shooting|cameras?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:now\s+|officially\s+)?(?:begun|begins|began|started|starts|under\s*way|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off|wrapped|wraps)\s+(?:in\s+[\w ]{1,30}?\s+)?(?:on|for)\s+(?:the\s+)?(?:['\"]?[\w:'.-]+['\"]?\s+){0,3}?(?:season\s+\w+|\w+\s+season|new\s+season|\w+\s+series|series\s+\w+)",
+        r"\b(?:filming|production|shooting|cameras?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:now\s+|officially\s+)?(?:begun|begins|began|started|starts|under\s*way|roll(?:s|ing|ed)?|kicked\s+off|kicks\s+off|wrapped|wraps)\s+(?:in\s+[\w ]{1,30}?\s+)?(?:on|for)\s+(?:the\s+)?(?:['\"]?[\w:'.-]+['\"]?\s+){0,3}?(?:season\s+\w+|\w+\s+(?:season|instalment|installment|chapter|outing)|new\s+season|\w+\s+series|series\s+\w+)",
         ["filming has begun on season two", "cameras roll in Belfast on the new season"],
         ["filming began in Toronto last spring"],
     ),
@@ -193,7 +193,7 @@ RENEW_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "renew.production-of-season", _R,
-        r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+(?:season|outing|instalment|installment|chapter)|new\s+season)(?:\s+of\s+(?:the\s+)?[\w'&:.-]+(?:\s+[\w'&:.-]+){0,3}?)?\s+(?:has\s+|is\s+)?(?:begun|began|started|starts|underway|under\s+way|wrapped|kicked\s+off)\b",
+        r"\b(?:production|filming|shooting)\s+(?:on|of|for)\s+(?:the\s+)?(?:season\s+\w+|\w+\s+(?:season|outing|instalment|installment|chapter)|new\s+season)(?:\s+of\s+(?:the\s+)?[\w'&:.-]+(?:\s+[\w'&:.-]+){0,3}?)?\s+(?:has\s+|is\s+)?(?:begun|began|started|starts|begins|will\s+(?:begin|start)|underway|under\s+way|wrapped|kicked\s+off)\b",
         ["production on season 3 has begun", "filming for the new season wrapped"],
         ["production on season 3 is uncertain"],
     ),
@@ -202,6 +202,13 @@ RENEW_RULES: tuple[Rule, ...] = (
         r"\bcommission(?:s|ed|ing)?\s+(?:a|an|another|the|its)?\s*(?:\w+\s+){0,2}(?:series|season|run)\b",
         ["the BBC has commissioned a second series", "ITV commissions another run"],
         ["a commissioning editor", "the commission's report on the series finale"],
+    ),
+    # The show as subject of a production start, the season its object: "X begins filming season 3".
+    _rule(
+        "renew.begins-shooting-season", _R,
+        r"\b(?:begins?|began|starts?|started|kicks?\s+off|kicked\s+off|resumes?|resumed)\s+(?:shooting|filming|production\s+on)\s+(?:its\s+|the\s+)?(?:season\s+\w+|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|new|next|final|\d+(?:st|nd|rd|th))\s+(?:season|series|instalment|installment|chapter|outing))\b",
+        ["the drama begins shooting season 3", "Copperhead begins filming its fourth season"],
+        ["the star begins filming a thriller", "filming begins in Tulsa"],
     ),
     _rule(
         "renew.season-in-production", _R,
