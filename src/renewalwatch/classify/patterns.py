@@ -65,6 +65,10 @@ PAST_SEASON = re.compile(
 FUTURE_WORDS = re.compile(
     r"\b(?:renew\w*|cancel\w*|return\w*|come\s+back|back\s+for|more\s+episodes|future|fate)\b", re.I
 )
+# A contrast that sets a same-named show apart: "Not to be confused with ITV's Driftwood".
+CONTRAST = re.compile(
+    r"(?i)\bnot\s+to\s+be\s+(?:confused|mistaken)\s+with\b|\bnot\s+the\s+same\s+as\b|\bas\s+opposed\s+to\b"
+)
 # "Netflix's Ghosts": the network that owns a mention.
 OWNER_BEFORE = re.compile(rf"\b({NETWORKS})'s\s+$", re.IGNORECASE)
 # A wh-question that takes its decision as given: "Why Fox is ending X", "How X got renewed".

@@ -85,7 +85,8 @@ def split_sentences(title: str, body: str) -> list[Sentence]:
 # Clauses that can carry a different subject or a different stance than the rest of the sentence.
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?i:but|while|whereas|although|though|meanwhile)\s+(?=\S)"
-    r"|,\s+(?i:and)\s+(?=(?:the\s+)?[A-Z'\"])|\s+-\s+|\.\s+(?i:meanwhile),",
+    # ", and it will not come back": a coordinated clause with its own subject
+    r"|,\s+(?i:and)\s+(?=(?:the\s+)?[A-Z'\"]|(?:it|they)\s)|\s+-\s+|\.\s+(?i:meanwhile),",
 )
 
 

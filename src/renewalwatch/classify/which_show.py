@@ -30,6 +30,14 @@ def _mentions_network(text: str, network: str) -> bool:
     return any(same_network(n.group(0).removesuffix("'s"), network) for n in NETWORK_IN.finditer(text))
 
 
+def _contrasted(sentences: list[Sentence]) -> list[str]:
+    nets: list[str] = []
+    for s in sentences:
+        if (c := px.CONTRAST.search(s.text)) is not None:
+            nets += [n.group(0).removesuffix("'s") for n in NETWORK_IN.finditer(s.text[c.start() :])]
+    return nets
+
+
 def another_networks_show(
     sentences: list[Sentence], m: Matcher, naming: frozenset[int], network: str
 ) -> str | None:
@@ -52,6 +60,10 @@ def another_networks_show(
     # network is named with the show: a revival elsewhere names the network that let it go.
     if actors and not any(s.index in naming and _mentions_network(s.text, network) for s in sentences):
         owners += actors
+    # A network the piece sets apart ("not to be confused with ITV's X") owns the other show,
+    # never the piece's own: it cannot say the piece is about another network's show.
+    contrasted = _contrasted(sentences)
+    owners = [o for o in owners if not any(same_network(o, c) for c in contrasted)]
     if owners and not any(same_network(o, network) for o in owners):
         return f"described as {owners[0]}'s"
     return None
