@@ -14,7 +14,7 @@ from renewalwatch.sources.kind import ReadContext, Reading
 from renewalwatch.sources.prefilter import mentions_any
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
 _CHROME = ("script", "style", "noscript", "nav", "footer", "aside", "form", "iframe", "svg", "button")
 _CHROME_ATTR = re.compile(
@@ -75,7 +75,9 @@ def parse_page(body: bytes | str, url: str, source: str) -> list[Document]:
     for tag in soup.find_all(_CHROME):
         tag.decompose()
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
+        # Not `tag.decomposed`: on a live tag bs4 answers it by searching the whole subtree for a
+        # tag named "_decomposed", which made a deeply nested page cost the square of its depth.
+        if "_decomposed" in vars(tag) or tag.attrs is None:
             continue
         marks = " ".join([*tag.get("class", []), str(tag.get("id", "")), str(tag.get("role", ""))])
         if marks.strip() and _CHROME_ATTR.search(marks) and tag.name not in ("article", "main", "body"):
@@ -83,9 +85,25 @@ def parse_page(body: bytes | str, url: str, source: str) -> list[Document]:
     root = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
     h1 = root.find("h1") if isinstance(root, Tag) else None
     title = h1.get_text(" ", strip=True) if isinstance(h1, Tag) else head_title
-    blocks = root.find_all(_BLOCKS) if isinstance(root, Tag) else []
-    paragraphs = [b.get_text(" ", strip=True) for b in blocks if not b.find_parent(_BLOCKS)]
+    blocks = _outer_blocks(root) if isinstance(root, Tag) else []
+    paragraphs = [b.get_text(" ", strip=True) for b in blocks]
     text = "\n".join(p for p in paragraphs if p)
     if not text and isinstance(root, Tag):
         text = root.get_text("\n", strip=True)
     return [Document(source, link, link, title, text, published)]
+
+
+def _outer_blocks(root: Tag) -> list[Tag]:
+    """The blocks not inside another block, in document order, in one walk down the tree (asking
+    each block for a block parent costs the square of the depth on a deeply nested page)."""
+    from bs4 import Tag
+
+    found: list[Tag] = []
+    stack = [c for c in reversed(root.contents) if isinstance(c, Tag)]
+    while stack:
+        tag = stack.pop()
+        if tag.name in _BLOCKS:
+            found.append(tag)
+        else:
+            stack += [c for c in reversed(tag.contents) if isinstance(c, Tag)]
+    return found
