@@ -163,9 +163,9 @@ RENEW_RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "renew.gets-a-season", _R,
-        r"\b(?:gets?|getting|got|secures?|secured|securing|lands?|landed|landing|scores?|scored|earns?|earned|nabs?|nabbed|snags?|snagged|wins?|won|receives?|received)\s+(?:a|an|another|its|the)?\s*(?:\w+\s+){0,2}(?:season|renewal|installment|instalment|pickup|order)\b",
-        ["the comedy scores a third season", "Marigold lands early renewal"],
-        ["the actor won an award"],
+        r"\b(?:gets?|getting|got|secures?|secured|securing|lands?|landed|landing|scores?|scored|earns?|earned|nabs?|nabbed|snags?|snagged|wins?|won|receives?|received)\s+(?:a|an|another|its|the)?\s*(?:(?!straight-to-series\b)\w+(?:-\w+)*\s+){0,2}(?:season|renewal|installment|instalment|pickup|order)\b",
+        ["the comedy scores a third season", "Marigold lands early renewal", "X lands two-series renewal"],
+        ["the actor won an award", "the spinoff received a straight-to-series order"],
     ),
     _rule(
         "renew.gets-season-n", _R,

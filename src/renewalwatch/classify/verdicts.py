@@ -137,7 +137,14 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
     headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
     return Seasons(
         explicit=headline
-        | frozenset(n for r in raw if r.kind == RENEW and r.stance is None for n in r.seasons.explicit),
+        # a recap of an earlier order ("had already been renewed through season six") does not
+        # name the season of today's news
+        | frozenset(
+            n
+            for r in raw
+            if r.kind == RENEW and r.stance is None and not lx.STALE.search(r.clause)
+            for n in r.seasons.explicit
+        ),
         final=finals[0] if finals else None,
     )
 
