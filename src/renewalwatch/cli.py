@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 import click
 
 from renewalwatch import __version__
-from renewalwatch.config import Config, by_key, default_config, discover, load, load_settings
+from renewalwatch.config import Config, default_config, discover, load, load_settings
 from renewalwatch.errors import ConfigError, RenewalwatchError
 from renewalwatch.masking import mask_text
 
@@ -207,7 +207,7 @@ def _default_log_level(level: str) -> None:
 @click.pass_obj
 def status(state: _State, as_json: bool) -> None:
     """Each watch's status and evidence, the sources' health, notifications still owed."""
-    from renewalwatch.render import status_data, status_text
+    from renewalwatch.render import status_data, status_json, status_text
     from renewalwatch.store import SqliteStore
 
     with _errors():
@@ -218,7 +218,7 @@ def status(state: _State, as_json: bool) -> None:
             data = status_data(config, store)
         finally:
             store.close()
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False) if as_json else status_text(data))
+    click.echo(status_json(data) if as_json else status_text(data))
 
 
 def _config_target(state: _State) -> Path:
@@ -451,8 +451,12 @@ def _fresh_config(state: _State) -> Config:
     "--wait", "wait", type=float, default=0.0, metavar="SECONDS",
     help="Wait this long for another renewalwatch to finish instead of exiting 2.",
 )  # fmt: skip
+@click.option(
+    "--http", "http", metavar="ADDR",
+    help="Also serve the read-only status page on ADDR, e.g. 127.0.0.1:8080 (see `serve`).",
+)  # fmt: skip
 @click.pass_context
-def run_cmd(ctx: click.Context, wait: float) -> None:
+def run_cmd(ctx: click.Context, wait: float, http: str | None) -> None:
     """Keep checking, each source on its own interval, until SIGTERM or Ctrl-C.
 
     SIGHUP re-reads the config (a bad one is logged and the running one kept). Logs at info
@@ -469,13 +473,56 @@ def run_cmd(ctx: click.Context, wait: float) -> None:
         check_urls(config.destinations, config.origin)
         lock = StateLock(config.settings.state, "run")
         lock.acquire(wait)
+        web = None
+        daemon: Daemon | None = None
         try:
-            daemon = Daemon(config, load=lambda: _fresh_config(state), notifier=AppriseNotifier())
+            if http is not None:
+                from renewalwatch.web import StatusApp, WebServer
+
+                # The page reads the daemon's current config, so it follows a SIGHUP reload.
+                web = WebServer(StatusApp(lambda: daemon.config if daemon else config), http)
+            daemon = Daemon(
+                config, load=lambda: _fresh_config(state), notifier=AppriseNotifier(),
+                services=(web,) if web else (),
+            )  # fmt: skip
             daemon.serve()
         finally:
+            if web is not None:
+                web.stop()
             lock.release()
-    if daemon.failure:
+    if daemon is not None and daemon.failure:
         _fail(daemon.failure)
+    sys.exit(EXIT_OK)
+
+
+@main.command("serve")
+@click.option(
+    "--http", "http", metavar="ADDR", default="127.0.0.1:8080", show_default=True,
+    help="Where to listen: HOST:PORT, [IPv6]:PORT or PORT. Anything but loopback is readable by others.",
+)  # fmt: skip
+@click.pass_obj
+def serve_cmd(state: _State, http: str) -> None:
+    """Serve the read-only status page, /api/status, /feed.xml and /healthz until SIGTERM or Ctrl-C.
+
+    Reads the state file only (it never checks, creates or changes it), so it runs beside a
+    `run` daemon or cron `check`s.
+    """
+    import signal
+
+    from renewalwatch.web import StatusApp, WebServer
+
+    _default_log_level("info")
+    with _errors():
+        config = state.config()
+        web = WebServer(StatusApp(lambda: config), http)
+    stop = {signal.SIGTERM, signal.SIGINT}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, stop)  # before the server's threads exist
+    try:
+        web.start()  # logs the address it serves
+        signal.sigwait(stop)
+    finally:
+        web.stop()
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     sys.exit(EXIT_OK)
 
 
@@ -488,42 +535,22 @@ def run_cmd(ctx: click.Context, wait: float) -> None:
 def health_cmd(state: _State, max_age: str | None) -> None:
     """Exit 0 if checks run and notifications get out, else 1 with the reason (for containers)."""
     from renewalwatch.config import parse_duration
-    from renewalwatch.health import blind_problem, problem
+    from renewalwatch.render import health_reason
     from renewalwatch.store import SqliteStore
 
     with _errors():
         config = state.config()
-        s = config.settings
-        limit = (
-            parse_duration(max_age, "--max-age", "command line")
-            if max_age
-            else 2 * min(src.every or s.every for src in config.sources)
-        )
-        store = SqliteStore.for_reading(s.state)
-        if store is None:
-            _fail(f"unhealthy: no state file at {s.state}: no check has run yet", EXIT_FAILED)
-            return
+        limit = parse_duration(max_age, "--max-age", "command line") if max_age else None
+        store = SqliteStore.for_reading(config.settings.state)  # None: no state file (none is created)
         try:
-            last = store.last_cycle()
-            configured = by_key(config.destinations)
-            owed = [r.created_at for r in store.owed() if r.destination in configured]
-            known = {h.name: h.last_success for h in store.sources()}
+            last = store.last_cycle() if store else None
+            reason = health_reason(config, store, _now(), limit)
         finally:
-            store.close()
-    finished = last[0] if last else None
-    now = _now()
-    windows = [
-        (
-            known.get(src.name),
-            parse_duration(max_age, "--max-age", "command line") if max_age else 2 * (src.every or s.every),
-        )
-        for src in config.sources
-    ]
-    reason = problem(finished, owed, now, max_age=limit, retry_window=s.retry_window) or blind_problem(
-        windows, now
-    )
+            if store:
+                store.close()
     if reason:
         _fail(f"unhealthy: {reason}", EXIT_FAILED)
+    finished = last[0] if last else None
     click.echo(f"ok: last check finished at {finished:%Y-%m-%d %H:%M:%S} UTC" if finished else "ok")
 
 

@@ -17,10 +17,11 @@ import secrets
 import signal
 import threading
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import urlsplit
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -42,6 +43,13 @@ OUTBOX_JOB = "outbox"
 OUTBOX_EVERY = 30.0  # seconds between looks at the outbox; each row has its own backoff
 POLITE_MINIMUM = 60.0  # shorter intervals are for servers you run yourself
 SIGNALS = frozenset({signal.SIGTERM, signal.SIGINT, signal.SIGHUP})
+
+
+class Service(Protocol):
+    """Something that runs beside the scheduler in its own thread (the web page)."""
+
+    def start(self) -> None: ...
+    def stop(self) -> None: ...
 
 
 def utcnow() -> datetime:
@@ -74,6 +82,7 @@ class Daemon:
         clock: Callable[[], datetime] = utcnow,
         fetchers: Callable[[Config], FetcherFactory] = http_fetcher_factory,
         outbox_every: float = OUTBOX_EVERY,
+        services: Sequence[Service] = (),
     ) -> None:
         self.config = config
         self._load = load
@@ -81,6 +90,7 @@ class Daemon:
         self._clock = clock
         self._fetchers = fetchers
         self._outbox_every = outbox_every
+        self._services = tuple(services)
         self._lock = threading.Lock()
         self._stopping = False
         self._inflight: tuple[asyncio.AbstractEventLoop, asyncio.Task[object]] | None = None
@@ -101,6 +111,8 @@ class Daemon:
         self._identity = _identity(self.config.settings.state)
         self._schedule(self.config, first=True)
         self._scheduler.start()
+        for service in self._services:  # after `serve()` blocked the signals: its thread inherits that
+            service.start()
         logger.info(
             "daemon started pid=%d config=%s state=%s sources=%d",
             os.getpid(), self.config.origin, self.config.settings.state, len(self.config.sources),
@@ -109,6 +121,8 @@ class Daemon:
     def stop(self) -> None:
         """Cancel a fetch in flight, let a commit or delivery in flight finish, stop the jobs."""
         started = time.monotonic()
+        for service in self._services:
+            service.stop()
         with self._lock:
             self._stopping = True
             if self._inflight is not None:

@@ -10,6 +10,7 @@ RenewalwatchError
 │   └── StateAccessError   the file or its folder cannot be read or written (permissions, a
 │                          read-only or full disk): nothing is wrong with its content
 ├── NotifyError        a notification could not be handed to a destination (masked url)
+├── ServeError         the web page cannot listen on the address asked for (address)
 └── CorpusError        a labelled corpus case is malformed (path)
 """
 
@@ -64,6 +65,13 @@ class StateLockedError(StoreError):
 
 class StateAccessError(StoreError):
     """The state file or its folder cannot be read or written; its content may be fine."""
+
+
+class ServeError(RenewalwatchError):
+    def __init__(self, address: str, message: str) -> None:
+        self.address = address
+        self.message = message
+        super().__init__(f"--http {address}: {message}")
 
 
 class NotifyError(RenewalwatchError):

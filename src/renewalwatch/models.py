@@ -201,12 +201,16 @@ class WatchState:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HistoryEntry:
     """One move of a watch's status: `published` is the news's date (when it has one, else when
-    it was found), `learned` when renewalwatch found it; history is in the order it was learned."""
+    it was found), `learned` when renewalwatch found it; history is in the order it was learned.
+    `id` is the stored row's (stable: the Atom feed's entry ids are made of it); `evidence` is
+    what moved the status (None for a move stored without it)."""
 
+    id: int
     before: WatchState
     after: WatchState
     published: datetime | None
     learned: datetime | None
+    evidence: Evidence | None = None
 
 
 @dataclass(frozen=True, slots=True)

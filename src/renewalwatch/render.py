@@ -7,10 +7,12 @@ forge a line.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from renewalwatch.autosources import TVMAZE_CREDIT
+from renewalwatch.health import blind_problem, problem
 from renewalwatch.masking import mask_url
 from renewalwatch.models import SourceKind, SourceOutcome
 from renewalwatch.untrusted import for_terminal as t
@@ -18,7 +20,7 @@ from renewalwatch.untrusted import for_terminal as t
 if TYPE_CHECKING:  # render is imported by `status`, which must not pay for httpx and the parsers
     from renewalwatch.config import Config
     from renewalwatch.cycle import CycleReport, SourceReport
-    from renewalwatch.models import Classification
+    from renewalwatch.models import Classification, HistoryEntry
     from renewalwatch.store import Store
 
 
@@ -67,6 +69,23 @@ def cycle_summary(report: CycleReport) -> str:
     return "\n".join(lines)
 
 
+def _history_entry(h: HistoryEntry) -> dict[str, Any]:
+    e = h.evidence
+    return {
+        "id": h.id,  # the row's id: stable, never reused, the Atom feed's entry ids are made of it
+        "from": h.before.label,
+        "to": h.after.label,
+        "status": h.after.status.value,
+        "official": h.after.official,
+        "published": _iso(h.published),
+        "learned": _iso(h.learned),
+        "evidence": None
+        if e is None
+        else {"url": mask_url(e.url), "title": e.title, "source": e.source, "sentence": e.sentence,
+              "rule": e.rule},
+    }  # fmt: skip
+
+
 def status_data(config: Config, store: Store) -> dict[str, Any]:
     watches = []
     premieres, facts = store.premieres(), store.show_facts()
@@ -75,6 +94,7 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
         premiere, listed = premieres.get(w.key), facts.get(w.key)
         watches.append(
             {
+                "key": w.key,
                 "show": w.show,
                 "season": w.season,
                 "status": state.status.value,
@@ -112,15 +132,7 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
                     for e in store.evidence(w.key)
                 ],
                 # In the order renewalwatch learned each move; `published` is the news's own date.
-                "history": [
-                    {
-                        "from": h.before.label,
-                        "to": h.after.label,
-                        "published": _iso(h.published),
-                        "learned": _iso(h.learned),
-                    }
-                    for h in store.history(w.key)
-                ],
+                "history": [_history_entry(h) for h in store.history(w.key)],
             }
         )
     known = {s.name for s in config.sources}
@@ -165,6 +177,38 @@ def status_data(config: Config, store: Store) -> dict[str, Any]:
         # CC BY-SA: TVmaze's data is credited, with a link, wherever it is shown
         "credits": [TVMAZE_CREDIT] if any(s.kind is SourceKind.TVMAZE for s in config.sources) else [],
     }
+
+
+def health_reason(
+    config: Config, store: Store | None, now: datetime, max_age: float | None = None
+) -> str | None:
+    """Why renewalwatch is unhealthy, or None: the verdict of `health` and of the page's /healthz.
+
+    `store` is None when there is no state file; `max_age` defaults to twice the shortest interval.
+    """
+    s = config.settings
+    limit = max_age if max_age is not None else 2 * min(src.every or s.every for src in config.sources)
+    if store is None:
+        return f"no state file at {s.state}: no check has run yet"
+    from renewalwatch.config import by_key
+
+    last = store.last_cycle()
+    configured = by_key(config.destinations)
+    owed = [r.created_at for r in store.owed() if r.destination in configured]
+    known = {h.name: h.last_success for h in store.sources()}
+    # Each source's own window: a check that runs but only fails sees nothing.
+    windows = [
+        (known.get(src.name), max_age if max_age is not None else 2 * (src.every or s.every))
+        for src in config.sources
+    ]
+    return problem(
+        last[0] if last else None, owed, now, max_age=limit, retry_window=s.retry_window
+    ) or blind_problem(windows, now)
+
+
+def status_json(data: dict[str, Any]) -> str:
+    """`status --json` and the page's /api/status: one encoding, so the two stay equal."""
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def status_text(data: dict[str, Any]) -> str:

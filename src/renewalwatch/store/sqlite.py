@@ -78,9 +78,12 @@ _CHUNK = 500  # names per IN (...): well under SQLite's limit on bound parameter
 class SqliteStore:
     """All reads and writes of the state file. Use `with store.transaction():` to group writes."""
 
-    def __init__(self, path: Path, *, create: bool = True, read_only: bool = False) -> None:
-        """`create=False` never creates the file or its folder; `read_only` reads a snapshot of a
-        file whose folder cannot be written (no migration, no WAL)."""
+    def __init__(
+        self, path: Path, *, create: bool = True, read_only: bool = False, immutable: bool = False
+    ) -> None:
+        """`create=False` never creates the file or its folder; `read_only` never writes (SQLite
+        refuses; no migration) and still sees a writer's commits; `immutable` reads a snapshot of
+        a file whose folder cannot be written (no WAL)."""
         self.path = path
         db: sqlite3.Connection | None = None
         opened = False
@@ -89,7 +92,7 @@ class SqliteStore:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 target, uri = str(path), False
             else:
-                mode = "ro&immutable=1" if read_only else "rw"
+                mode = ("ro&immutable=1" if immutable else "ro") if read_only else "rw"
                 target, uri = f"file:{quote(str(path.absolute()))}?mode={mode}", True
             self._db = db = sqlite3.connect(target, isolation_level=None, timeout=30.0, uri=uri)
             self._db.row_factory = sqlite3.Row
@@ -122,7 +125,18 @@ class SqliteStore:
         try:
             return cls(path, create=False)
         except StateAccessError:
+            return cls(path, create=False, read_only=True, immutable=True)
+
+    @classmethod
+    def for_serving(cls, path: Path) -> SqliteStore:
+        """The web page's read, one per request: never creates or writes, and sees what a running
+        check or daemon commits (WAL); a snapshot when the file's folder cannot be written."""
+        if not path.is_file():
+            raise StoreError(str(path), "no state file yet: no check has run")
+        try:
             return cls(path, create=False, read_only=True)
+        except StateAccessError:
+            return cls(path, create=False, read_only=True, immutable=True)
 
     def _check_current(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
@@ -281,18 +295,24 @@ class SqliteStore:
         self._x("UPDATE watch SET blind_notice_sent = ? WHERE key = ?", (int(sent), key))
 
     def history(self, key: str) -> list[HistoryEntry]:
-        """In the order renewalwatch learned of each move (a cycle's moves in their own order)."""
+        """In the order renewalwatch learned of each move (a cycle's moves in their own order),
+        each with the evidence that made it."""
         rows = self._x(
-            "SELECT status, official, at, previous_status, previous_official, learned_at FROM history"
-            " WHERE watch = ? ORDER BY learned_at, id",
+            "SELECT h.id AS h_id, h.status AS h_status, h.official AS h_official, h.at AS h_at,"
+            " h.previous_status, h.previous_official, h.learned_at,"
+            f" {', '.join(f'e.{c}' for c in _EVIDENCE.split(', '))}"
+            " FROM history AS h LEFT JOIN evidence AS e ON e.id = h.evidence"
+            " WHERE h.watch = ? ORDER BY h.learned_at, h.id",
             (key,),
         )
         return [
             HistoryEntry(
+                id=int(r["h_id"]),
                 before=WatchState(Status(r["previous_status"]), bool(r["previous_official"]), None),
-                after=WatchState(Status(r["status"]), bool(r["official"]), _dt(r["at"])),
-                published=_dt(r["at"]),
+                after=WatchState(Status(r["h_status"]), bool(r["h_official"]), _dt(r["h_at"])),
+                published=_dt(r["h_at"]),
                 learned=_dt(r["learned_at"]),
+                evidence=None if r["verdict"] is None else _evidence(r),
             )
             for r in rows
         ]
