@@ -196,6 +196,9 @@ def test_the_atom_feed_has_one_entry_per_change_with_distinct_stable_ids(config:
     assert hostile.link.startswith("http://127.0.0.1")  # the javascript: link is replaced by the page
     official = next(e for e in feed.entries if "official (was" in e.title)
     assert official.link == "https://press.primevideo.example/shows/ballard"
+    assert official.published == "2025-11-12T17:00:00Z"  # the news's date; updated: when it was learned
+    updated = [e.updated for e in feed.entries]
+    assert updated == sorted(updated, reverse=True)
     assert feed.feed.links[0].href.endswith("/feed.xml")
     # Stable: the same ids on the next fetch.
     assert [e.id for e in feedparser.parse(get(web, "/feed.xml").body).entries] == ids
