@@ -274,7 +274,8 @@ def test_serving_never_changes_the_state_file(config: Path, web: str) -> None:
 
 
 # --- the commands ----------------------------------------------------------------------------------
-def test_serve_runs_as_a_command_and_stops_on_sigterm(config: Path) -> None:
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_serve_runs_as_a_command_and_stops_on_sigterm_or_ctrl_c(config: Path, stop: int) -> None:
     port = free_port()
     proc = subprocess.Popen(
         [RENEWALWATCH, "--config", str(config), "serve", "--http", f"127.0.0.1:{port}"],
@@ -285,7 +286,7 @@ def test_serve_runs_as_a_command_and_stops_on_sigterm(config: Path) -> None:
         first = proc.stderr.readline()  # the server is listening once it says so
         assert f"web page serving url=http://127.0.0.1:{port}/" in first
         assert get(f"http://127.0.0.1:{port}", "/api/status").text == status_json(config).rstrip("\n")
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(stop)
         assert proc.wait(10) == 0
     finally:
         if proc.poll() is None:
