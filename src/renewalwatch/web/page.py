@@ -37,6 +37,7 @@ def href(url: object) -> str | None:
     return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
+@lru_cache(maxsize=16384)  # the same titles and sentences on every request
 def clean(text: object) -> str:
     """Escaping keeps feed text from being markup; this keeps controls and bidi overrides from garbling it."""
     return for_terminal(str(text)) if text is not None else ""
@@ -55,19 +56,21 @@ def when(iso: str | None) -> str:
     return f"{at:%Y-%m-%d %H:%M} UTC" if at else "—"
 
 
+@lru_cache(maxsize=4096)
 def stamp(iso: str | None) -> Markup:
     """A <time> element; a filter, not a macro: the page has hundreds and macros cost a call each."""
     if not iso:
         return Markup("—")
-    return Markup('<time datetime="{0}">{1}</time>').format(iso, when(iso))
+    return Markup(f'<time datetime="{escape(iso)}">{escape(when(iso))}</time>')
 
 
+@lru_cache(maxsize=8192)
 def link(url: object, text: object) -> Markup:
     """A link for http(s) URLs, plain text for anything else (javascript:, data:, no host)."""
     target = href(url)
     if target is None:
         return escape(clean(text))
-    return Markup('<a href="{0}" rel="noopener noreferrer nofollow">{1}</a>').format(target, clean(text))
+    return Markup(f'<a href="{escape(target)}" rel="noopener noreferrer nofollow">{escape(clean(text))}</a>')
 
 
 def ago(iso: str | None, now: datetime) -> str:
