@@ -111,3 +111,10 @@ def test_a_namesake_on_another_network_is_not_the_watched_show() -> None:
     # an id settles it whatever the name
     assert tvmaze.evidence(found, [Watch("Harbour Lights", 4, tvmaze_id=77001)], "t", now) != []
     assert tvmaze.evidence(found, [Watch("Harbor Lights", 4, tvmaze_id=5)], "t", now) == []
+
+
+def test_json_nested_past_the_parsers_depth_is_a_parse_error_not_a_crash() -> None:
+    """100,000 nested arrays made json.loads raise RecursionError: an 'internal error' and a
+    traceback for the source on every check."""
+    with pytest.raises(ParseError, match="not JSON"):
+        tvmaze.parse_lookup("[" * 100_000 + "]" * 100_000, "http://127.0.0.1:9/shows/1")

@@ -87,7 +87,7 @@ def read(text: str, ctx: ReadContext) -> Reading:
 def _json(body: bytes | str, url: str) -> Any:
     try:
         return json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:  # nested past the parser's depth
         raise ParseError(url, f"TVmaze sent something that is not JSON: {e}") from e
 
 
