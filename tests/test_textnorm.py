@@ -47,6 +47,14 @@ def test_markup_key_reads_through_escaped_html_and_tags() -> None:
     assert name_key("Ballard") in key
 
 
+def test_markup_key_keeps_a_cdata_section_holding_html_and_an_entity() -> None:
+    """Regression: once the HTML tags inside a CDATA section were stripped, the section's own
+    '<![CDATA[ ... ]]>' read as one tag on the second pass and the whole text was dropped, so a
+    feed item naming the show only in such a description never reached the reader."""
+    raw = "<description><![CDATA[<p>the Night Court revival&#8217;s third season</p>]]></description>"
+    assert name_key("Night Court") in markup_key(raw)
+
+
 def test_items_that_name_no_show_are_left_out_before_parsing() -> None:
     feed = (
         '<?xml version="1.0"?><rss><channel><title>T</title>'
