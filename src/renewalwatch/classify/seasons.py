@@ -16,7 +16,11 @@ _SINGLE = re.compile(r"a\s+single|its\s+")  # "after a single season", "after it
 _DIGITS = re.compile(r"\d+")
 _UNIT = r"(?:season|installment|instalment|series|outing|run|chapter|cycle|go-round|batch of episodes)"
 
-_THROUGH = re.compile(rf"\bthrough\s+(?:a\s+)?(?:season\s+{_NUM}|{_ORD}\s+season)", re.I)
+# The last season of a multi-season order: "through season four", "up to its sixth series".
+_THROUGH = re.compile(
+    rf"\b(?:through|up\s+to|until)\s+(?:a\s+|its\s+|the\s+)?(?:(?:season|series)\s+{_NUM}\b|{_ORD}\s+(?:season|series|instalment|installment)\b)",
+    re.I,
+)
 _AFTER = re.compile(
     rf"\bafter\s+(?:just\s+|only\s+|its\s+|their\s+)?(?:{_NUM}|{_ORD})\s+seasons?\b"
     r"|\bafter\s+(?:just\s+|only\s+)?(a\s+single|its\s+(?:lone|only|debut|freshman|single))\s+season\b",
@@ -36,6 +40,15 @@ _FINAL = re.compile(
     rf"|\b(?:final|last)\s+season\s*(?:\(|,)?\s*(?:season\s+)?{_NUM}?"
     # "ended X with its fourth season": the show may stand between the verb and "with"
     rf"|\b(?:end|ends|ended|ending|conclude|concludes|concluded|concluding|wrap|wraps|wrapped|wrapping)\s+(?:its\s+run\s+)?(?:(?!with\b|after\b)\S+\s+){{0,4}}?(?:with|after)\s+(?:its\s+|the\s+)?(?:upcoming\s+|current\s+|next\s+)?(?:(?:season|series)\s+{_NUM}|{_ORD}\s+{_UNIT}))",
+    re.I,
+)
+# A last season named only as the one to come: "will end with its next series", "the upcoming
+# run will be its last". It is the season after the latest one aired, not the watched one.
+_NEXT_UNIT = rf"(?:next|upcoming|coming|forthcoming)\s+{_UNIT}"
+_FINAL_NEXT = re.compile(
+    rf"\b(?:end|ends|ending|conclude|concludes|concluding|wrap|wraps|wrapping)\s+(?:(?!with\b|after\b)\S+\s+){{0,4}}?"
+    rf"(?:with|after)\s+(?:its\s+|the\s+|their\s+)?{_NEXT_UNIT}\b"
+    rf"|\b{_NEXT_UNIT},?(?:\s+(?!will\b|is\b|would\b)\S+){{0,5}}?\s+{_COPULA}(?:the\s+show's\s+|{_LAST})",
     re.I,
 )
 _EXPLICIT = re.compile(
@@ -79,6 +92,7 @@ class Seasons:
     explicit: frozenset[int] = frozenset()
     through: int | None = None  # "renewed through season 4"
     final: int | None = None  # the season announced as the last one
+    final_next: bool = False  # the last one is the next to come, unnumbered ("ends with its next series")
     ended_after: int | None = None  # "canceled after two seasons"
     next_implied: bool = False  # "another season", "a new season"
 
@@ -122,6 +136,9 @@ def find_seasons(text: str) -> Seasons:
         final = _first(m.groups())
         if final is None:
             final = -1  # "final season" with no number: the upcoming one
+    final_next = final in (None, -1) and _FINAL_NEXT.search(text) is not None
+    if final_next:
+        final = -1
     ended_after = None
     if m := _AFTER.search(text):
         ended_after = _first(m.groups())
@@ -129,6 +146,7 @@ def find_seasons(text: str) -> Seasons:
         explicit=frozenset(explicit),
         through=through,
         final=final,
+        final_next=final_next,
         ended_after=ended_after,
         next_implied=bool(_NEXT.search(text)),
     )

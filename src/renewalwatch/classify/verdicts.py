@@ -61,9 +61,15 @@ def _final_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict
     latest ordered), else the watched season."""
     s = r.seasons
     final = s.final if s.final not in (None, -1) else (doc.final if doc.final not in (None, -1) else None)
+    if final is None and s.final_next:
+        # "ends with its next series" with no season known to have aired: no telling which
+        return Verdict.UNRELATED if ctx.aired is None else _final_fit_at(ctx.aired + 1, season)
     if final is None and ctx.ordered is not None:
         final = ctx.ordered + 1 if lx.RENEW.search(r.clause) else ctx.ordered
-    final = season if final is None else final
+    return _final_fit_at(season if final is None else final, season)
+
+
+def _final_fit_at(final: int, season: int) -> Verdict:
     if final == season:
         return Verdict.RENEWED
     return Verdict.CANCELED if final < season else Verdict.UNRELATED
@@ -112,6 +118,9 @@ def season_fit(r: Raw, season: int, doc: Seasons, ctx: SeasonContext) -> Verdict
     if doc.explicit:
         # the headline or another renewal in the piece said which season; a bare "renewed" means that one
         return Verdict.RENEWED if season in doc.explicit else Verdict.UNRELATED
+    if doc.through is not None:
+        # "ordered two more series, securing its future through series four": none after four
+        return Verdict.RENEWED if season <= doc.through else Verdict.UNRELATED
     if doc.final not in (None, -1):
         return Verdict.RENEWED if season == doc.final else Verdict.UNRELATED  # "renewed for one final season"
     return _unnumbered_renewal(r, season, ctx)
@@ -121,7 +130,17 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
     """The seasons the document as a whole speaks of: its headline's, and its first named final one."""
     finals = [r.seasons.final for r in raw if r.seasons.final not in (None, -1)]
     finals += [
-        n for r in raw if r.seasons.final == -1 and (n := _named_nearby(sentences, r.sentence)) is not None
+        n
+        for r in raw
+        if r.seasons.final == -1
+        and (
+            n := (
+                _after_aired(sentences, naming)
+                if r.seasons.final_next
+                else _named_nearby(sentences, r.sentence)
+            )
+        )
+        is not None
     ]
     # "Riverside's farewell run ... Season two is the end of the road": a numbered last season
     # in a sentence naming the show or shortly after one.
@@ -131,6 +150,15 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
         if px.FINAL_HINT.search(s.text)
         and any(0 <= s.index - n <= px.RECENT_SENTENCES for n in naming)
         and (f := find_seasons(s.text).final) not in (None, -1)
+    ]
+    # A multi-season order's last season, wherever in the renewal's sentence it is named.
+    throughs = [
+        t
+        for r in raw
+        if r.kind == RENEW
+        and r.stance is None
+        and not lx.STALE.search(r.clause)  # "had already been renewed through season six" is a recap
+        and (t := find_seasons(r.sentence.text).through) is not None
     ]
     # The season a headline names for the show is the one a bare "is returning" speaks of.
     named = [find_seasons(s.text) for s in sentences if s.is_title and s.index in naming]
@@ -146,6 +174,7 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
             for n in r.seasons.explicit
         ),
         final=finals[0] if finals else None,
+        through=max(throughs, default=None),
     )
 
 
@@ -155,6 +184,18 @@ def _named_nearby(sentences: list[Sentence], at: Sentence) -> int | None:
     near = [s for s in sentences if s.index in (at.index, at.index + 1)]
     named = {n for s in near for n in find_seasons(s.text).explicit}
     return next(iter(named)) if len(named) == 1 else None
+
+
+def _after_aired(sentences: list[Sentence], naming: frozenset[int]) -> int | None:
+    """The season after the latest one the piece, near the show, speaks of as past ("wrapped its
+    third series on Sunday"): the "next series" an ending names."""
+    past = [
+        n
+        for s in sentences
+        if any(0 <= s.index - i <= px.RECENT_SENTENCES for i in naming) and px.PAST_SEASON.search(s.text)
+        for n in find_seasons(s.text).explicit
+    ]
+    return max(past) + 1 if past else None
 
 
 def _season_to_come(sentences: list[Sentence], naming: frozenset[int]) -> int | None:
