@@ -52,6 +52,16 @@ NETWORK_LIST: tuple[Network, ...] = (
     Network("BritBox", r"BritBox", "britbox", ()),
     Network("Acorn TV", r"Acorn\s+TV", "acorn", ()),
     Network("Crunchyroll", r"Crunchyroll", "crunchyroll", ()),
+    # Broadcasters abroad whose shows share names with American ones ("Doc" on Rai 1 and on Fox).
+    Network("Rai", r"Rai(?:\s?(?:1|2|3|Uno|Due|Tre|Play))?\b", "rai", ()),
+    Network("RTÉ", r"RT[ÉE](?:\s+One|\s+2|\s+Player)?\b", "rte", ()),
+    Network("ZDF", r"ZDF\b", "zdf", ()),
+    Network("ARD", r"ARD\b", "ard", ()),
+    Network("TF1", r"TF1\b", "tf1", ()),
+    Network("France Télévisions", r"France\s+(?:2|3|T[ée]l[ée]visions)\b", "francetv", ()),
+    Network("CBC", r"CBC\b", "cbc", ()),
+    Network("TVNZ", r"TVNZ\b", "tvnz", ()),
+    Network("Channel 5", r"Channel\s+5\b", "channel5", ()),
 )  # fmt: skip
 
 # One alternation of every network name, longest spellings first within each entry.

@@ -92,7 +92,8 @@ LIST_LEAD = re.compile(
 # A network acting on a show: "ITV orders a second series of 'Driftwood'".
 NETWORK_ACTS_BEFORE = re.compile(
     rf"\b({NETWORKS})\s+(?:has\s+|have\s+)?(?:officially\s+)?(?:orders?|ordered|renews?|renewed|cancels?|cancell?ed|axes|axed|"
-    r"commissions?|commissioned|recommissions?|recommissioned|picks\s+up|picked\s+up|greenlights?|greenlit)\s+"
+    r"commissions?|commissioned|recommissions?|recommissioned|picks\s+up|picked\s+up|greenlights?|greenlit|"
+    r"confirms?|confirmed)\s+"
     r"(?:[\w-]+\s+){0,4}?(?:of\s+)?['\"]?$",
     re.IGNORECASE,
 )
