@@ -186,6 +186,9 @@ ROUNDS = {
     # set B after its one blind first run (0.780 / 0.700 then); folded in with round 9's principles
     "round8-setB": (0.75, 0.85),
     "round9-principles": (0.9, 0.9),
+    # set C after its one blind first run at 5085076 (0.848 / 0.926 then); folded in with round 11's
+    "round10-setC": (0.9, 0.9),
+    "round11-principles": (0.95, 0.95),
 }
 
 

@@ -16,6 +16,10 @@ LIST_ITEM_WORDS = 12
 TIME_CLAUSE = re.compile(
     r",|;|\b(?:after|following|since|when|as|despite|thanks\s+to|because|ahead\s+of|once|which|where)\b", re.I
 )
+# Where a headline's time or cause clause starts: a season named after it has aired.
+HEADLINE_TIME_CLAUSE = re.compile(
+    r"(?i)\b(?:after|following|since|ahead\s+of|despite|amid|thanks\s+to|on\s+the\s+heels\s+of)\b"
+)
 PARENTHESIS = re.compile(r"\([^()]{1,60}\)")
 # "renewed ... for a second season": the target season right after the trigger.
 TARGET = re.compile(

@@ -161,8 +161,9 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
         and (t := find_seasons(r.sentence.text).through) is not None
     ]
     # The season a headline names for the show is the one a bare "is returning" speaks of.
-    named = [find_seasons(s.text) for s in sentences if s.is_title and s.index in naming]
-    headline = frozenset(n for x in named for n in (*x.explicit, *range(1, (x.through or 0) + 1)))
+    headline = frozenset(
+        n for s in sentences if s.is_title and s.index in naming for n in _headline_seasons(s.text)
+    )
     return Seasons(
         explicit=headline
         # a recap of an earlier order ("had already been renewed through season six") does not
@@ -176,6 +177,20 @@ def _document_seasons(sentences: list[Sentence], naming: frozenset[int], raw: li
         final=finals[0] if finals else None,
         through=max(throughs, default=None),
     )
+
+
+def _headline_seasons(title: str) -> frozenset[int]:
+    """The seasons a headline gives its news. One named only in a time clause ("Renews X After
+    Season 2 Finale") has aired: the news is of the season after it."""
+    main, when = title, ""
+    if (cut := px.HEADLINE_TIME_CLAUSE.search(title)) is not None:
+        main, when = title[: cut.start()], title[cut.start() :]
+    x = find_seasons(main)
+    named = frozenset((*x.explicit, *range(1, (x.through or 0) + 1)))
+    if named or not when:
+        return named
+    past = find_seasons(when).explicit
+    return frozenset({max(past) + 1}) if len(past) == 1 else frozenset()
 
 
 def _named_nearby(sentences: list[Sentence], at: Sentence) -> int | None:
