@@ -18,7 +18,7 @@ _UNIT = r"(?:season|installment|instalment|series|outing|run|chapter|cycle|go-ro
 
 # The last season of a multi-season order: "through season four", "up to its sixth series".
 _THROUGH = re.compile(
-    rf"\b(?:through|up\s+to|until)\s+(?:a\s+|its\s+|the\s+)?(?:(?:season|series)\s+{_NUM}\b|{_ORD}\s+(?:season|series|instalment|installment)\b)",
+    rf"\b(?:through(?:\s+to)?|up\s+to|until)\s+(?:a\s+|its\s+|the\s+)?(?:(?:season|series)\s+{_NUM}\b|{_ORD}\s+(?:season|series|instalment|installment)\b)",
     re.I,
 )
 _AFTER = re.compile(
