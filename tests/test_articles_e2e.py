@@ -71,7 +71,7 @@ def test_a_dead_article_link_loses_nothing_and_is_tried_again(
     site.serve(ARTICLE, "<h1>Gone for now</h1>", HTML, status=503, validators="none")
     config = _config(tmp_path, site, receiver)
     out = _check(config)
-    assert "checked 1 sources: 1 ok, 0 failed" in out  # a failed article is not a failed source
+    assert "checked 1 source: 1 ok, 0 failed" in out  # a failed article is not a failed source
     assert "linked articles read: 0 (1 could not be fetched: tried again next check)" in out
     assert receiver.titles() == []
     with sqlite3.connect(config.parent / "state.db") as db:

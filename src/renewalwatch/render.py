@@ -42,7 +42,8 @@ def _items(s: SourceReport) -> str:
 
 def cycle_summary(report: CycleReport) -> str:
     ok = sum(s.ok for s in report.sources)
-    lines = [f"checked {len(report.sources)} sources: {ok} ok, {len(report.sources) - ok} failed"]
+    n = len(report.sources)
+    lines = [f"checked {n} source{'' if n == 1 else 's'}: {ok} ok, {n - ok} failed"]
     for s in report.sources:
         if s.ok:
             detail = _items(s) if s.outcome is SourceOutcome.NEW else s.outcome
